@@ -1,0 +1,562 @@
+/* main.c: the command line: a table of subcommands over the parser and emitters */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cpp.h"
+#include "header.h"
+#include "object.h"
+#include "parse.h"
+#include "target.h"
+#include "util.h"
+
+#ifndef SDTKIT_VERSION
+#define SDTKIT_VERSION "1.0.0"
+#endif
+
+/* exit statuses */
+enum { EXIT_BADINPUT = 1, EXIT_USAGE = 2 };
+
+static const char usage_text[] =
+	"usage: sdtkit header [-o OUT.h] [--disabled] [--macro-prefix=PFX]\n"
+	"                     [--semaphores=hidden|default|none] [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]]\n"
+	"                     PROVIDER.d\n"
+	"       sdtkit object [-o OUT.o] [--libtool] [--target=ARCH] [--like=REF.o]\n"
+	"                     [--semaphores=hidden|default|none] [-C ...] PROVIDER.d [OBJ...]\n"
+	"       sdtkit dtrace [-C] [-I DIR] [-D NAME] [-U NAME] -h|-G -s PROVIDER.d [-o OUT] [OBJ...]\n"
+	"       sdtkit --help | --version\n";
+
+static _Noreturn void
+usage(const char *fmt, const char *arg)
+{
+	if (fmt) {
+		fprintf(stderr, "%s: error: ", argv0);
+		fprintf(stderr, fmt, arg);
+		fputc('\n', stderr);
+	}
+	fputs(usage_text, stderr);
+	exit(EXIT_USAGE);
+}
+
+/* what every generating command shares */
+struct job {
+	const char *input;
+	const char *output;
+	int cpp;
+	struct cppopts cppopts;
+	enum semvis sem;
+	/* header */
+	int disabled;
+	const char *prefix;
+	/* object */
+	int libtool;
+	const char *targetname;
+	const char *like;
+	const char **objs;
+	size_t nobjs;
+	int bits; /* dtrace -32 / -64 */
+};
+
+static void
+printdiag(void *ctx, enum severity sev, const struct pos *pos, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "%s:%u:%u: %s: %s\n", pos->file, pos->line, pos->col,
+	        sev == SEV_ERROR ? "error" : "warning", msg);
+}
+
+static int
+load(struct job *j, struct model *m)
+{
+	struct buf src = {0};
+	int rc;
+
+	if (j->cpp) {
+		struct stat st;
+
+		/* the preprocessor's own message for a missing file is not ours to rely on */
+		if (stat(j->input, &st) < 0) {
+			warn("cannot read '%s':", j->input);
+			return -1;
+		}
+		if (runcpp(j->input, &j->cppopts, &src) < 0) {
+			buffree(&src);
+			return -1;
+		}
+	} else if (readfile(j->input, &src) < 0) {
+		warn("cannot read '%s':", j->input);
+		buffree(&src);
+		return -1;
+	}
+	rc = parse(j->input, src.s ? src.s : "", src.len, j->cpp, m, printdiag, NULL);
+	buffree(&src);
+	return rc;
+}
+
+/* refuse to write over the input */
+static int
+checkoutput(const struct job *j, const char *out)
+{
+	struct stat a, b;
+
+	if (strcmp(out, "-") != 0 && stat(j->input, &a) == 0 && stat(out, &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino) {
+		warn("output '%s' is the input file", out);
+		return -1;
+	}
+	return 0;
+}
+
+/* "dir/name.d" -> "name" + suffix, in the current directory (as dtrace does) */
+static char *
+defaultname(const char *input, const char *suffix)
+{
+	const char *base = basename_of(input);
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+
+	return xasprintf("%.*s%s", (int)n, base, suffix);
+}
+
+static int
+doheader(struct job *j)
+{
+	struct headeropts o = {j->disabled, j->prefix, j->sem, j->input};
+	struct model m;
+	struct buf out = {0};
+	int rc = EXIT_BADINPUT;
+
+	if (j->output && checkoutput(j, j->output) < 0)
+		return EXIT_BADINPUT;
+	if (load(j, &m) < 0)
+		return EXIT_BADINPUT;
+	if (j->prefix) {
+		/* a prefix can make names of different providers meet */
+		size_t a, b, c, d;
+		for (a = 0; a < m.nproviders; a++)
+			for (b = 0; b < m.providers[a].nprobes; b++)
+				for (c = a; c < m.nproviders; c++)
+					for (d = c == a ? b + 1 : 0; d < m.providers[c].nprobes; d++) {
+						char *x = macroname(j->prefix, "", m.providers[a].probes[b].name);
+						char *y = macroname(j->prefix, "", m.providers[c].probes[d].name);
+						int same = strcmp(x, y) == 0;
+						const struct probe *p = &m.providers[c].probes[d];
+						if (same)
+							fprintf(stderr, "%s:%u:%u: error: probe '%s:%s' and probe '%s:%s' "
+							        "both define macro '%s' with prefix '%s'\n",
+							        p->pos.file, p->pos.line, p->pos.col,
+							        m.providers[c].name, p->name, m.providers[a].name,
+							        m.providers[a].probes[b].name, y, j->prefix);
+						free(x);
+						free(y);
+						if (same)
+							goto out;
+					}
+	}
+	header(&m, &o, &out);
+	if (!j->output || strcmp(j->output, "-") == 0) {
+		if (fwrite(out.s, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+			warn("cannot write the header:");
+			goto out;
+		}
+	} else if (writeout(j->output, out.s, out.len) < 0) {
+		goto out;
+	}
+	rc = 0;
+out:
+	buffree(&out);
+	modelfree(&m);
+	return rc;
+}
+
+static int
+resolvetarget(struct job *j, struct target *t)
+{
+	const char *from = NULL;
+	char err[512];
+	size_t i;
+	int have = 0;
+
+	if (j->targetname) {
+		if (targetbyname(j->targetname, t) < 0) {
+			warn("unknown target '%s' (known: %s)", j->targetname, targetnames());
+			return -1;
+		}
+		from = "--target";
+		have = 1;
+	}
+	for (i = 0; i < j->nobjs + (j->like != NULL); i++) {
+		const char *path = i < j->nobjs ? j->objs[i] : j->like;
+		struct target u;
+
+		if (targetfromfile(path, &u, err, sizeof(err)) < 0) {
+			warn("%s", err);
+			return -1;
+		}
+		if (have && !targetsame(t, &u)) {
+			warn("'%s' is for %s, but %s is for %s", path, u.name,
+			     from[0] == '-' ? "--target" : from, t->name);
+			return -1;
+		}
+		if (!have) {
+			*t = u;
+			from = path;
+			have = 1;
+		}
+	}
+	if (!have) {
+		targethost(t);
+		if (j->bits == 32 && strcmp(t->name, "x86_64") == 0)
+			targetbyname("i386", t);
+		else if (j->bits == 64 && strcmp(t->name, "i386") == 0)
+			targetbyname("x86_64", t);
+	}
+	return 0;
+}
+
+static int
+writeobject(const char *path, const struct model *m, const struct target *t, enum semvis sem,
+            const char *srcname)
+{
+	struct outfile o;
+	char err[512];
+
+	if (outopen(&o, path) < 0)
+		return -1;
+	if (objectwrite(o.fd, m, t, sem, srcname, err, sizeof(err)) < 0) {
+		warn("'%s': %s", path, err);
+		outabort(&o);
+		return -1;
+	}
+	if (outcommit(&o) < 0) {
+		outabort(&o);
+		return -1;
+	}
+	return 0;
+}
+
+static const char libtool_text[] =
+	"# %s - a libtool object file\n"
+	"# Generated by sdtkit " SDTKIT_VERSION " for GNU libtool\n"
+	"#\n"
+	"# Please DO NOT delete this file!\n"
+	"# It is necessary for linking the library.\n"
+	"\n"
+	"# Name of the PIC object.\n"
+	"pic_object='.libs/%s.o'\n"
+	"\n"
+	"# Name of the non-PIC object\n"
+	"non_pic_object='%s.o'\n";
+
+static int
+doobject(struct job *j)
+{
+	struct model m;
+	struct target t;
+	char *out = NULL, *pic = NULL, *nonpic = NULL, *libs = NULL, *lo = NULL, *stem = NULL;
+	const char *srcname = basename_of(j->input);
+	int rc = EXIT_BADINPUT;
+
+	out = j->output ? xstrdup(j->output) : defaultname(j->input, j->libtool ? ".lo" : ".o");
+	if (checkoutput(j, out) < 0) {
+		free(out);
+		return EXIT_BADINPUT;
+	}
+	if (resolvetarget(j, &t) < 0) {
+		free(out);
+		return EXIT_BADINPUT;
+	}
+	if (load(j, &m) < 0) {
+		free(out);
+		return EXIT_BADINPUT;
+	}
+	if (!j->libtool) {
+		if (writeobject(out, &m, &t, j->sem, srcname) == 0)
+			rc = 0;
+		goto done;
+	}
+	{
+		const char *base = basename_of(out);
+		size_t dirlen = (size_t)(base - out);
+		size_t n = strlen(base);
+
+		if (n > 3 && strcmp(base + n - 3, ".lo") == 0)
+			n -= 3;
+		stem = xstrndup(base, n);
+		libs = xasprintf("%.*s.libs", (int)dirlen, out);
+		pic = xasprintf("%s/%s.o", libs, stem);
+		nonpic = xasprintf("%.*s%s.o", (int)dirlen, out, stem);
+		lo = xasprintf(libtool_text, base, stem, stem);
+	}
+	if (mkdir(libs, 0777) < 0 && errno != EEXIST) {
+		warn("cannot create '%s':", libs);
+		goto done;
+	}
+	if (writeobject(pic, &m, &t, j->sem, srcname) < 0 ||
+	    writeobject(nonpic, &m, &t, j->sem, srcname) < 0 ||
+	    writeout(out, lo, strlen(lo)) < 0)
+		goto done;
+	rc = 0;
+done:
+	modelfree(&m);
+	free(out);
+	free(pic);
+	free(nonpic);
+	free(libs);
+	free(lo);
+	free(stem);
+	return rc;
+}
+
+static int
+semvis(const char *s, enum semvis *v)
+{
+	if (strcmp(s, "hidden") == 0)
+		*v = SEM_HIDDEN;
+	else if (strcmp(s, "default") == 0)
+		*v = SEM_DEFAULT;
+	else if (strcmp(s, "none") == 0)
+		*v = SEM_NONE;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * Option scanning shared by the subcommands: returns the value of option
+ * name at argv[*i] ("--name=V", "--name V", "-xV", "-x V"), or NULL if
+ * argv[*i] is not that option.
+ */
+static const char *
+optval(int argc, char **argv, int *i, const char *name)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (name[1] == '-' && a[n] == '=')
+		return a + n + 1;
+	if (name[1] != '-' && a[n] != '\0')
+		return a + n;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc)
+		usage("option '%s' needs a value", name);
+	return argv[++*i];
+}
+
+/* -C -I -D -U, shared by header, object and dtrace; 1 if taken */
+static int
+cppoption(struct job *j, int argc, char **argv, int *i)
+{
+	const char *v;
+
+	if (strcmp(argv[*i], "-C") == 0)
+		j->cpp = 1;
+	else if ((v = optval(argc, argv, i, "-I")))
+		cppadd(&j->cppopts, "-I", v);
+	else if ((v = optval(argc, argv, i, "-D")))
+		cppadd(&j->cppopts, "-D", v);
+	else if ((v = optval(argc, argv, i, "-U")))
+		cppadd(&j->cppopts, "-U", v);
+	else
+		return 0;
+	return 1;
+}
+
+static int
+cmd_generate(int argc, char **argv, int object)
+{
+	struct job j = {0};
+	const char *v;
+	int i, rc, rest = 0;
+
+	j.sem = SEM_HIDDEN;
+	j.objs = xcalloc((size_t)argc, sizeof(*j.objs));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
+			if (!j.input)
+				j.input = a;
+			else if (object)
+				j.objs[j.nobjs++] = a;
+			else
+				usage("unexpected argument '%s'", a);
+		} else if (strcmp(a, "--") == 0) {
+			rest = 1;
+		} else if (cppoption(&j, argc, argv, &i)) {
+		} else if ((v = optval(argc, argv, &i, "-o"))) {
+			j.output = v;
+		} else if ((v = optval(argc, argv, &i, "--semaphores"))) {
+			if (semvis(v, &j.sem) < 0)
+				usage("unknown --semaphores value '%s'", v);
+		} else if (!object && strcmp(a, "--disabled") == 0) {
+			j.disabled = 1;
+		} else if (!object && (v = optval(argc, argv, &i, "--macro-prefix"))) {
+			j.prefix = v;
+		} else if (object && strcmp(a, "--libtool") == 0) {
+			j.libtool = 1;
+		} else if (object && (v = optval(argc, argv, &i, "--target"))) {
+			j.targetname = v;
+		} else if (object && (v = optval(argc, argv, &i, "--like"))) {
+			j.like = v;
+		} else {
+			usage("unknown option '%s'", a);
+		}
+	}
+	if (!j.input)
+		usage("no provider file given%s", "");
+	rc = object ? doobject(&j) : doheader(&j);
+	cppfree(&j.cppopts);
+	free(j.objs);
+	return rc;
+}
+
+static int
+cmd_header(int argc, char **argv)
+{
+	return cmd_generate(argc, argv, 0);
+}
+
+static int
+cmd_object(int argc, char **argv)
+{
+	return cmd_generate(argc, argv, 1);
+}
+
+static const char dtrace_usage[] =
+	"usage: dtrace [-C] [-I DIR] [-D NAME[=VAL]] [-U NAME] -h|-G -s FILE.d [-o OUT] [OBJ...]\n"
+	"  -h  write the probe header (default name: FILE.h)\n"
+	"  -G  write the semaphore object (default name: FILE.o)\n"
+	"  accepted and ignored: -k, -x OPT, -xOPT, -32, -64 (sets the class when no\n"
+	"  object is given), -fpic, -fPIC, --types\n";
+
+/*
+ * The dtrace(1) personality: the arguments SystemTap's dtrace and
+ * illumos dtrace take in build files, mapped onto header and object.
+ */
+static int
+cmd_dtrace(int argc, char **argv)
+{
+	static const char *const ignored[] = {"-k", "-fpic", "-fPIC", "--types", "-q", "-v"};
+	struct job j = {0};
+	const char *v;
+	int i, mode = 0, rc;
+	size_t k;
+
+	j.sem = SEM_HIDDEN;
+	j.objs = xcalloc((size_t)argc, sizeof(*j.objs));
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		for (k = 0; k < LEN(ignored) && strcmp(a, ignored[k]) != 0; k++)
+			;
+		if (k < LEN(ignored))
+			continue;
+		if (a[0] != '-') {
+			j.objs[j.nobjs++] = a;
+		} else if (strcmp(a, "-h") == 0 || strcmp(a, "-G") == 0) {
+			if (mode && mode != a[1])
+				usage("options '-h' and '-G' exclude each other%s", "");
+			mode = a[1];
+		} else if (strcmp(a, "--help") == 0) {
+			fputs(dtrace_usage, stdout);
+			free(j.objs);
+			return 0;
+		} else if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+			printf("dtrace: sdtkit %s\n", SDTKIT_VERSION);
+			free(j.objs);
+			return 0;
+		} else if (strcmp(a, "-32") == 0 || strcmp(a, "-64") == 0) {
+			j.bits = a[1] == '3' ? 32 : 64;
+		} else if (cppoption(&j, argc, argv, &i)) {
+		} else if ((v = optval(argc, argv, &i, "-s"))) {
+			if (j.input)
+				usage("only one '-s' file is supported%s", "");
+			j.input = v;
+		} else if ((v = optval(argc, argv, &i, "-o"))) {
+			j.output = v;
+		} else if (optval(argc, argv, &i, "-x")) {
+			/* -x nolibs and friends: compiler-side options of illumos dtrace */
+		} else {
+			fprintf(stderr, "%s: error: unknown dtrace option '%s'\n", argv0, a);
+			fputs(dtrace_usage, stderr);
+			free(j.objs);
+			return EXIT_USAGE;
+		}
+	}
+	if (!mode || !j.input) {
+		fprintf(stderr, "%s: error: %s\n", argv0, !mode ? "one of '-h' or '-G' is required" :
+		        "no provider file given with '-s'");
+		fputs(dtrace_usage, stderr);
+		free(j.objs);
+		return EXIT_USAGE;
+	}
+	if (mode == 'h') {
+		char *def = NULL;
+
+		j.nobjs = 0; /* objects after -h tell nothing */
+		if (!j.output)
+			j.output = def = defaultname(j.input, ".h");
+		rc = doheader(&j);
+		free(def);
+	} else {
+		rc = doobject(&j);
+	}
+	cppfree(&j.cppopts);
+	free(j.objs);
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	int (*fn)(int, char **);
+} cmds[] = {
+	{"header", cmd_header},
+	{"object", cmd_object},
+	{"dtrace", cmd_dtrace},
+};
+
+static void
+onsignal(int sig)
+{
+	outcleanup();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
+	size_t i;
+
+	for (i = 0; i < LEN(sigs); i++)
+		signal(sigs[i], onsignal);
+	if (argc > 0 && strcmp(basename_of(argv[0]), "dtrace") == 0) {
+		argv0 = "dtrace";
+		return cmd_dtrace(argc, argv);
+	}
+	if (argc < 2)
+		usage(NULL, NULL);
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("sdtkit %s\n", SDTKIT_VERSION);
+		return 0;
+	}
+	for (i = 0; i < LEN(cmds); i++) {
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			return cmds[i].fn(argc - 1, argv + 1);
+	}
+	usage("unknown command '%s'", argv[1]);
+}

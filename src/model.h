@@ -1,0 +1,60 @@
+/* model.h: the in-memory model of a DTrace provider file */
+#ifndef SDTKIT_MODEL_H
+#define SDTKIT_MODEL_H
+
+#include <stddef.h>
+
+/* limit of <sys/sdt.h>: STAP_PROBE12 */
+#define SDT_MAXARGS 12
+
+struct pos {
+	const char *file; /* owned by the model (model.files) */
+	unsigned line, col; /* from 1 */
+};
+
+/* how the generated header can name an argument's type */
+enum typeclass {
+	TC_BUILTIN,  /* only C keywords: 'unsigned long', 'const char *', 'double' */
+	TC_STDTYPE,  /* also a type from <stdint.h>, <stddef.h> or <sys/types.h> */
+	TC_TAGGED,   /* a pointer to a struct or union, which the header forward-declares */
+	TC_USER,     /* a typedef name or enum the includer must declare itself */
+	TC_BYVALUE,  /* a struct or union by value: no probe site can carry it */
+};
+
+struct arg {
+	char *type;   /* the declarator without its name, spaced canonically: "const char *" */
+	char *name;   /* the argument's name, or NULL */
+	enum typeclass cls;
+	int isstring; /* the D 'string' type (spelled 'const char *' in C) */
+	struct pos pos;
+};
+
+struct probe {
+	char *name;         /* as written in the .d: "function__entry" */
+	struct arg *args;   /* the native argument list: what the site carries */
+	size_t nargs;
+	struct pos pos;
+};
+
+struct provider {
+	char *name;
+	struct probe *probes;
+	size_t nprobes;
+	struct pos pos;
+};
+
+struct model {
+	struct provider *providers;
+	size_t nproviders;
+	char **tags;      /* "struct foo", "union bar": tagged types used through pointers */
+	size_t ntags;
+	char **stdheaders; /* "stdint.h", "stddef.h", "sys/types.h" as needed, sorted */
+	size_t nstdheaders;
+	char **files;     /* file names the positions point into */
+	size_t nfiles;
+};
+
+/* free everything the model owns */
+void modelfree(struct model *m);
+
+#endif

@@ -1,0 +1,945 @@
+/* parse.c: the DTrace provider file parser (lexer, declarations, model building) */
+#define _POSIX_C_SOURCE 200809L
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "util.h"
+
+/* deepest declarator nesting accepted: 'int (*(*(*x)))' and the like */
+#define MAXNEST 64
+
+enum toktype { T_EOF, T_IDENT, T_NUMBER, T_STRING, T_PUNCT };
+
+struct token {
+	enum toktype type;
+	const char *s; /* into the source */
+	size_t len;
+	struct pos pos;
+};
+
+struct parser {
+	const char *src, *end, *p;
+	const char *file; /* current file name (owned by the model) */
+	unsigned line, col;
+	int linemarkers;
+	int bol; /* only blanks since the start of the line */
+	struct token tok; /* current token */
+	struct model *m;
+	diagfn *diag;
+	void *ctx;
+	int failed;
+	int depth;
+};
+
+static void
+perr(struct parser *ps, const struct pos *pos, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	if (ps->failed)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ps->failed = 1;
+	ps->diag(ps->ctx, SEV_ERROR, pos, msg);
+}
+
+static void
+pwarn(struct parser *ps, const struct pos *pos, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	ps->diag(ps->ctx, SEV_WARNING, pos, msg);
+}
+
+static const char *
+internfile(struct model *m, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < m->nfiles; i++) {
+		if (strlen(m->files[i]) == n && memcmp(m->files[i], s, n) == 0)
+			return m->files[i];
+	}
+	m->files = xreallocarray(m->files, m->nfiles + 1, sizeof(m->files[0]));
+	m->files[m->nfiles] = xstrndup(s, n);
+	return m->files[m->nfiles++];
+}
+
+static struct pos
+here(const struct parser *ps)
+{
+	struct pos pos = {ps->file, ps->line, ps->col};
+
+	return pos;
+}
+
+static void
+advance(struct parser *ps, size_t n)
+{
+	while (n-- > 0) {
+		if (*ps->p == '\n') {
+			ps->line++;
+			ps->col = 1;
+			ps->bol = 1;
+		} else {
+			ps->col++;
+		}
+		ps->p++;
+	}
+}
+
+static int
+isident(int c, int first)
+{
+	return isalpha(c) || c == '_' || c == '$' || (!first && isdigit(c));
+}
+
+/* a '# N "file"' line marker, as cpp writes them; returns 1 if one was taken */
+static int
+linemarker(struct parser *ps, const char *s, const char *eol)
+{
+	unsigned long n = 0;
+	const char *q;
+
+	while (s < eol && (*s == ' ' || *s == '\t'))
+		s++;
+	if (eol - s > 4 && memcmp(s, "line", 4) == 0 && (s[4] == ' ' || s[4] == '\t'))
+		for (s += 4; s < eol && (*s == ' ' || *s == '\t'); s++)
+			;
+	if (s >= eol || !isdigit((unsigned char)*s))
+		return 0;
+	while (s < eol && isdigit((unsigned char)*s)) {
+		if (n < 100000000)
+			n = n * 10 + (unsigned long)(*s - '0');
+		s++;
+	}
+	while (s < eol && (*s == ' ' || *s == '\t'))
+		s++;
+	if (s < eol && *s == '"') {
+		q = memchr(s + 1, '"', (size_t)(eol - s - 1));
+		if (q)
+			ps->file = internfile(ps->m, s + 1, (size_t)(q - s - 1));
+	}
+	/* the marker names the number of the line that follows it */
+	ps->line = (unsigned)(n > 0 ? n - 1 : 0);
+	return 1;
+}
+
+/* skip blanks, comments and '#' lines; 0, or -1 after an error */
+static int
+skipspace(struct parser *ps)
+{
+	for (;;) {
+		const char *p = ps->p;
+
+		if (p >= ps->end)
+			return 0;
+		if (*p == '\n' || *p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v') {
+			advance(ps, 1);
+		} else if (*p == '/' && p + 1 < ps->end && p[1] == '*') {
+			struct pos start = here(ps);
+			const char *q;
+
+			for (q = p + 2; q + 1 < ps->end; q++) {
+				if (q[0] == '*' && q[1] == '/')
+					break;
+			}
+			if (q + 1 >= ps->end) {
+				perr(ps, &start, "unterminated comment");
+				return -1;
+			}
+			advance(ps, (size_t)(q + 2 - p));
+		} else if (*p == '/' && p + 1 < ps->end && p[1] == '/') {
+			while (ps->p < ps->end && *ps->p != '\n')
+				advance(ps, 1);
+		} else if (*p == '#' && ps->bol) {
+			const char *eol = memchr(p, '\n', (size_t)(ps->end - p));
+
+			if (!eol)
+				eol = ps->end;
+			/* a directive ends at a newline not escaped by a backslash */
+			while (eol < ps->end && eol > p && eol[-1 - (eol[-1] == '\r')] == '\\') {
+				const char *next = memchr(eol + 1, '\n', (size_t)(ps->end - eol - 1));
+				eol = next ? next : ps->end;
+			}
+			if (ps->linemarkers && linemarker(ps, p + 1, eol)) {
+				advance(ps, (size_t)(eol - p));
+				continue;
+			}
+			/* '#pragma D ...', '#define', '# file: ...': not part of the model */
+			advance(ps, (size_t)(eol - p));
+		} else {
+			return 0;
+		}
+	}
+}
+
+static const char *
+tokdesc(const struct token *t, char *buf, size_t n)
+{
+	if (t->type == T_EOF)
+		return "end of file";
+	if (t->len > 40)
+		snprintf(buf, n, "'%.40s...'", t->s);
+	else
+		snprintf(buf, n, "'%.*s'", (int)t->len, t->s);
+	return buf;
+}
+
+/* read the next token into ps->tok; -1 after an error */
+static int
+next(struct parser *ps)
+{
+	struct token *t = &ps->tok;
+	const char *p;
+	unsigned char c;
+
+	if (skipspace(ps) < 0)
+		return -1;
+	t->pos = here(ps);
+	p = t->s = ps->p;
+	if (p >= ps->end) {
+		t->type = T_EOF;
+		t->len = 0;
+		t->s = "";
+		return 0;
+	}
+	ps->bol = 0;
+	c = (unsigned char)*p;
+	if (isident(c, 1)) {
+		while (p < ps->end && isident((unsigned char)*p, 0))
+			p++;
+		t->type = T_IDENT;
+	} else if (isdigit(c)) {
+		while (p < ps->end && (isalnum((unsigned char)*p) || *p == '_' || *p == '.'))
+			p++;
+		t->type = T_NUMBER;
+	} else if (c == '"' || c == '\'') {
+		for (p++; p < ps->end && *p != (char)c && *p != '\n'; p++) {
+			if (*p == '\\' && p + 1 < ps->end)
+				p++;
+		}
+		if (p >= ps->end || *p != (char)c) {
+			perr(ps, &t->pos, c == '"' ? "unterminated string" : "unterminated character constant");
+			return -1;
+		}
+		p++;
+		t->type = T_STRING;
+	} else if (strchr("{}()[];,*:=+-/%<>&|^!~?.", c) && c != '\0') {
+		p++;
+		t->type = T_PUNCT;
+	} else {
+		if (c == 0)
+			perr(ps, &t->pos, "unexpected NUL byte");
+		else if (c >= 0x80 || !isprint(c))
+			perr(ps, &t->pos, "unexpected byte 0x%02x", c);
+		else
+			perr(ps, &t->pos, "unexpected '%c'", c);
+		return -1;
+	}
+	t->len = (size_t)(p - t->s);
+	advance(ps, t->len);
+	return 0;
+}
+
+static int
+is(const struct token *t, const char *s)
+{
+	return t->type != T_EOF && t->type != T_STRING && strlen(s) == t->len &&
+	       memcmp(t->s, s, t->len) == 0;
+}
+
+static int
+expect(struct parser *ps, const char *s, const char *what)
+{
+	char buf[64];
+
+	if (!is(&ps->tok, s)) {
+		perr(ps, &ps->tok.pos, "expected '%s' %s, found %s", s, what,
+		     tokdesc(&ps->tok, buf, sizeof(buf)));
+		return -1;
+	}
+	return next(ps);
+}
+
+/* skip a declaration outside providers (typedef, struct, inline, ...) to its ';' */
+static int
+skipdecl(struct parser *ps)
+{
+	struct pos start = ps->tok.pos;
+	unsigned long depth = 0;
+
+	for (;;) {
+		if (ps->tok.type == T_EOF) {
+			perr(ps, &start, "declaration does not end with ';'");
+			return -1;
+		}
+		if (is(&ps->tok, "{") || is(&ps->tok, "(") || is(&ps->tok, "["))
+			depth++;
+		else if (is(&ps->tok, "}") || is(&ps->tok, ")") || is(&ps->tok, "]")) {
+			if (depth == 0) {
+				char buf[64];
+				perr(ps, &ps->tok.pos, "unexpected %s", tokdesc(&ps->tok, buf, sizeof(buf)));
+				return -1;
+			}
+			depth--;
+		} else if (is(&ps->tok, ";") && depth == 0)
+			return next(ps);
+		if (next(ps) < 0)
+			return -1;
+	}
+}
+
+/* ---- argument declarations ---- */
+
+static const char *const qualifiers[] = {"const", "volatile", "restrict", "__restrict"};
+static const char *const basics[] = {
+	"void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
+	"_Bool", "__int128",
+};
+/* types the header can name by including a standard header */
+static const struct {
+	const char *name, *header;
+} stdtypes[] = {
+	{"int8_t", "stdint.h"}, {"int16_t", "stdint.h"}, {"int32_t", "stdint.h"},
+	{"int64_t", "stdint.h"}, {"uint8_t", "stdint.h"}, {"uint16_t", "stdint.h"},
+	{"uint32_t", "stdint.h"}, {"uint64_t", "stdint.h"}, {"intptr_t", "stdint.h"},
+	{"uintptr_t", "stdint.h"}, {"intmax_t", "stdint.h"}, {"uintmax_t", "stdint.h"},
+	{"size_t", "stddef.h"}, {"ptrdiff_t", "stddef.h"}, {"ssize_t", "sys/types.h"},
+	{"off_t", "sys/types.h"}, {"pid_t", "sys/types.h"}, {"uid_t", "sys/types.h"},
+	{"gid_t", "sys/types.h"}, {"bool", "stdbool.h"},
+};
+
+static int
+inlist(const struct token *t, const char *const *list, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (is(t, list[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* the collected pieces of one argument declaration */
+struct decl {
+	struct buf text;    /* the type, canonically spaced, without the name */
+	int prevword;       /* the last token written was a word */
+	int prevstar;
+	struct token name;  /* name.len == 0 if unnamed */
+	int hastype;        /* a type specifier was seen */
+	int derived;        /* pointer, array or function declarator present */
+	int tagged;         /* struct or union */
+	int isenum;
+	int user;           /* a typedef name not known to the header */
+	const char *stdheader;
+	int isstring;
+	struct buf tag;
+};
+
+static void
+emit(struct decl *d, const struct token *t)
+{
+	int word = t->type == T_IDENT || t->type == T_NUMBER;
+
+	if (d->text.len > 0) {
+		if ((d->prevword && (word || is(t, "*") || is(t, "(") || is(t, "["))) ||
+		    (d->prevstar && 0) || (d->text.s[d->text.len - 1] == ','))
+			bufputc(&d->text, ' ');
+	}
+	bufadd(&d->text, t->s, t->len);
+	d->prevword = word;
+	d->prevstar = is(t, "*");
+}
+
+static int declarator(struct parser *ps, struct decl *d, int top);
+
+/* a parameter list inside a function declarator, copied as text */
+static int
+paramtext(struct parser *ps, struct decl *d)
+{
+	unsigned long depth = 0;
+
+	for (;;) {
+		if (ps->tok.type == T_EOF) {
+			perr(ps, &ps->tok.pos, "expected ')' before end of file");
+			return -1;
+		}
+		if (is(&ps->tok, ";") || is(&ps->tok, "{") || is(&ps->tok, "}")) {
+			char buf[64];
+			perr(ps, &ps->tok.pos, "expected ')', found %s", tokdesc(&ps->tok, buf, sizeof(buf)));
+			return -1;
+		}
+		if (is(&ps->tok, "("))
+			depth++;
+		if (is(&ps->tok, ")")) {
+			if (depth == 0)
+				break;
+			depth--;
+		}
+		emit(d, &ps->tok);
+		if (depth > MAXNEST) {
+			perr(ps, &ps->tok.pos, "parameter list nested too deeply");
+			return -1;
+		}
+		if (next(ps) < 0)
+			return -1;
+	}
+	emit(d, &ps->tok);
+	return next(ps);
+}
+
+/* suffixes: '[N]' and '(params)' */
+static int
+suffixes(struct parser *ps, struct decl *d)
+{
+	for (;;) {
+		if (is(&ps->tok, "[")) {
+			d->derived = 1;
+			emit(d, &ps->tok);
+			if (next(ps) < 0)
+				return -1;
+			while (!is(&ps->tok, "]")) {
+				char buf[64];
+				if (ps->tok.type == T_EOF || is(&ps->tok, ";") || is(&ps->tok, ")") ||
+				    is(&ps->tok, ",")) {
+					perr(ps, &ps->tok.pos, "expected ']', found %s",
+					     tokdesc(&ps->tok, buf, sizeof(buf)));
+					return -1;
+				}
+				emit(d, &ps->tok);
+				if (next(ps) < 0)
+					return -1;
+			}
+			emit(d, &ps->tok);
+			if (next(ps) < 0)
+				return -1;
+		} else if (is(&ps->tok, "(")) {
+			d->derived = 1;
+			emit(d, &ps->tok);
+			if (next(ps) < 0 || paramtext(ps, d) < 0)
+				return -1;
+		} else {
+			return 0;
+		}
+	}
+}
+
+/* pointer part, then a name or a parenthesised declarator, then suffixes */
+static int
+declarator(struct parser *ps, struct decl *d, int top)
+{
+	if (++ps->depth > MAXNEST) {
+		perr(ps, &ps->tok.pos, "declarator nested too deeply");
+		return -1;
+	}
+	while (is(&ps->tok, "*") || inlist(&ps->tok, qualifiers, LEN(qualifiers))) {
+		if (is(&ps->tok, "*"))
+			d->derived = 1;
+		emit(d, &ps->tok);
+		if (next(ps) < 0)
+			return -1;
+	}
+	if (ps->tok.type == T_IDENT && !inlist(&ps->tok, basics, LEN(basics))) {
+		if (d->name.len) {
+			char buf[64];
+			perr(ps, &ps->tok.pos, "unexpected %s in argument declaration",
+			     tokdesc(&ps->tok, buf, sizeof(buf)));
+			return -1;
+		}
+		d->name = ps->tok;
+		if (next(ps) < 0)
+			return -1;
+	} else if (is(&ps->tok, "(")) {
+		struct token open = ps->tok;
+		/* '(' starts a nested declarator if a pointer or name follows */
+		const char *q = ps->p;
+
+		while (q < ps->end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+			q++;
+		if (q < ps->end && (*q == '*' || *q == '(' || *q == '[' || *q == '^')) {
+			emit(d, &open);
+			if (next(ps) < 0 || declarator(ps, d, 0) < 0)
+				return -1;
+			if (!is(&ps->tok, ")")) {
+				char buf[64];
+				perr(ps, &ps->tok.pos, "expected ')' in declarator, found %s",
+				     tokdesc(&ps->tok, buf, sizeof(buf)));
+				return -1;
+			}
+			emit(d, &ps->tok);
+			if (next(ps) < 0)
+				return -1;
+		}
+	}
+	(void)top;
+	ps->depth--;
+	return suffixes(ps, d);
+}
+
+static int
+stdtype(const struct token *t)
+{
+	size_t i;
+
+	for (i = 0; i < LEN(stdtypes); i++) {
+		if (is(t, stdtypes[i].name))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* one argument: specifiers then a declarator, up to ',' or ')' */
+static int
+argdecl(struct parser *ps, struct decl *d)
+{
+	char buf[64];
+
+	d->text.len = 0;
+	for (;;) {
+		struct token *t = &ps->tok;
+
+		if (inlist(t, qualifiers, LEN(qualifiers))) {
+			emit(d, t);
+		} else if (inlist(t, basics, LEN(basics))) {
+			emit(d, t);
+			d->hastype = 1;
+		} else if (is(t, "struct") || is(t, "union") || is(t, "enum")) {
+			int isenum = is(t, "enum");
+
+			if (d->hastype)
+				break;
+			emit(d, t);
+			bufadd(&d->tag, t->s, t->len);
+			if (next(ps) < 0)
+				return -1;
+			if (ps->tok.type != T_IDENT) {
+				perr(ps, &ps->tok.pos, "expected a tag name after '%s', found %s",
+				     d->tag.s, tokdesc(&ps->tok, buf, sizeof(buf)));
+				return -1;
+			}
+			emit(d, &ps->tok);
+			bufputc(&d->tag, ' ');
+			bufadd(&d->tag, ps->tok.s, ps->tok.len);
+			d->hastype = 1;
+			if (isenum)
+				d->isenum = 1;
+			else
+				d->tagged = 1;
+		} else if (is(t, "string") && !d->hastype) {
+			/* D's string type: a pointer to a NUL-terminated char array */
+			static const struct token cc = {T_IDENT, "const char", 10, {0}};
+			static const struct token star = {T_PUNCT, "*", 1, {0}};
+
+			emit(d, &cc);
+			emit(d, &star);
+			d->hastype = 1;
+			d->isstring = 1;
+			d->derived = 1;
+		} else if (t->type == T_IDENT && !d->hastype) {
+			int i = stdtype(t);
+
+			emit(d, t);
+			d->hastype = 1;
+			if (i >= 0)
+				d->stdheader = stdtypes[i].header;
+			else
+				d->user = 1;
+		} else {
+			break;
+		}
+		if (next(ps) < 0)
+			return -1;
+	}
+	if (!d->hastype) {
+		perr(ps, &ps->tok.pos, "expected an argument type, found %s",
+		     tokdesc(&ps->tok, buf, sizeof(buf)));
+		return -1;
+	}
+	return declarator(ps, d, 1);
+}
+
+static void
+addsorted(char ***list, size_t *n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		int c = strcmp((*list)[i], s);
+		if (c == 0)
+			return;
+		if (c > 0)
+			break;
+	}
+	*list = xreallocarray(*list, *n + 1, sizeof(**list));
+	memmove(*list + i + 1, *list + i, (*n - i) * sizeof(**list));
+	(*list)[i] = xstrdup(s);
+	(*n)++;
+}
+
+/* '(' args ')': fills p->args unless p is NULL (a translated list) */
+static int
+arglist(struct parser *ps, struct probe *p, const char *what)
+{
+	struct pos open = ps->tok.pos;
+	size_t n = 0;
+
+	if (expect(ps, "(", what) < 0)
+		return -1;
+	if (is(&ps->tok, ")"))
+		return next(ps);
+	if (is(&ps->tok, "void")) {
+		/* '(void)' only if nothing follows 'void' */
+		const char *q = ps->p;
+		while (q < ps->end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
+			q++;
+		if (q < ps->end && *q == ')') {
+			if (next(ps) < 0)
+				return -1;
+			return next(ps);
+		}
+	}
+	for (;;) {
+		struct decl d = {0};
+		struct pos start = ps->tok.pos;
+
+		if (argdecl(ps, &d) < 0) {
+			buffree(&d.text);
+			buffree(&d.tag);
+			return -1;
+		}
+		n++;
+		if (p && n > SDT_MAXARGS) {
+			perr(ps, &start, "probe '%s' has more than %d arguments", p->name, SDT_MAXARGS);
+			buffree(&d.text);
+			buffree(&d.tag);
+			return -1;
+		}
+		if (p) {
+			struct arg *a;
+
+			p->args = xreallocarray(p->args, p->nargs + 1, sizeof(p->args[0]));
+			a = &p->args[p->nargs++];
+			memset(a, 0, sizeof(*a));
+			a->type = xstrdup(d.text.s);
+			a->name = d.name.len ? xstrndup(d.name.s, d.name.len) : NULL;
+			a->pos = start;
+			a->isstring = d.isstring;
+			if ((d.tagged || d.isenum || d.user) && strcmp(a->type, "void") == 0)
+				a->cls = TC_USER;
+			if (d.tagged && !d.derived) {
+				a->cls = TC_BYVALUE;
+				pwarn(ps, &start, "argument %zu of probe '%s' is a %s passed by value, "
+				      "which a probe site cannot carry", p->nargs, p->name, d.tag.s);
+			} else if (d.user || d.isenum) {
+				a->cls = TC_USER;
+			} else if (d.tagged) {
+				a->cls = TC_TAGGED;
+				addsorted(&ps->m->tags, &ps->m->ntags, d.tag.s);
+			} else if (d.stdheader) {
+				a->cls = TC_STDTYPE;
+				addsorted(&ps->m->stdheaders, &ps->m->nstdheaders, d.stdheader);
+			} else if (strcmp(a->type, "void") == 0) {
+				perr(ps, &start, "argument %zu of probe '%s' has type 'void'", p->nargs,
+				     p->name);
+			} else {
+				a->cls = TC_BUILTIN;
+			}
+		}
+		buffree(&d.text);
+		buffree(&d.tag);
+		if (ps->failed)
+			return -1;
+		if (is(&ps->tok, ",")) {
+			if (next(ps) < 0)
+				return -1;
+			continue;
+		}
+		if (is(&ps->tok, ")"))
+			return next(ps);
+		if (ps->tok.type == T_EOF) {
+			perr(ps, &open, "unbalanced '(' in %s", what);
+			return -1;
+		}
+		{
+			char buf[64];
+			perr(ps, &ps->tok.pos, "expected ',' or ')' in %s, found %s", what,
+			     tokdesc(&ps->tok, buf, sizeof(buf)));
+		}
+		return -1;
+	}
+}
+
+static int
+probedecl(struct parser *ps, struct provider *pv)
+{
+	struct probe *p;
+	char buf[64];
+
+	if (next(ps) < 0) /* 'probe' */
+		return -1;
+	if (ps->tok.type != T_IDENT) {
+		perr(ps, &ps->tok.pos, "expected a probe name, found %s",
+		     tokdesc(&ps->tok, buf, sizeof(buf)));
+		return -1;
+	}
+	pv->probes = xreallocarray(pv->probes, pv->nprobes + 1, sizeof(pv->probes[0]));
+	p = &pv->probes[pv->nprobes++];
+	memset(p, 0, sizeof(*p));
+	p->name = xstrndup(ps->tok.s, ps->tok.len);
+	p->pos = ps->tok.pos;
+	if (next(ps) < 0)
+		return -1;
+	if (is(&ps->tok, ";") || is(&ps->tok, "}")) {
+		/* 'probe name;': no argument list at all */
+	} else if (arglist(ps, p, "argument list") < 0) {
+		return -1;
+	}
+	if (is(&ps->tok, ":")) {
+		/* translated arguments: only the native list above reaches the site */
+		if (next(ps) < 0 || arglist(ps, NULL, "translated argument list") < 0)
+			return -1;
+	}
+	if (!is(&ps->tok, ";")) {
+		perr(ps, &ps->tok.pos, "expected ';' after probe '%s', found %s", p->name,
+		     tokdesc(&ps->tok, buf, sizeof(buf)));
+		return -1;
+	}
+	return next(ps);
+}
+
+static int
+providerdecl(struct parser *ps)
+{
+	struct provider *pv;
+	struct pos open;
+	char buf[64];
+	struct model *m = ps->m;
+
+	if (next(ps) < 0) /* 'provider' */
+		return -1;
+	if (ps->tok.type != T_IDENT) {
+		perr(ps, &ps->tok.pos, "expected a provider name, found %s",
+		     tokdesc(&ps->tok, buf, sizeof(buf)));
+		return -1;
+	}
+	m->providers = xreallocarray(m->providers, m->nproviders + 1, sizeof(m->providers[0]));
+	pv = &m->providers[m->nproviders++];
+	memset(pv, 0, sizeof(*pv));
+	pv->name = xstrndup(ps->tok.s, ps->tok.len);
+	pv->pos = ps->tok.pos;
+	if (next(ps) < 0)
+		return -1;
+	open = ps->tok.pos;
+	if (expect(ps, "{", "after the provider name") < 0)
+		return -1;
+	for (;;) {
+		if (is(&ps->tok, "probe")) {
+			if (probedecl(ps, pv) < 0)
+				return -1;
+		} else if (is(&ps->tok, "}")) {
+			break;
+		} else if (is(&ps->tok, ";")) {
+			if (next(ps) < 0)
+				return -1;
+		} else if (ps->tok.type == T_EOF) {
+			perr(ps, &ps->tok.pos, "expected '}' to close provider '%s' opened at %u:%u",
+			     pv->name, open.line, open.col);
+			return -1;
+		} else {
+			perr(ps, &ps->tok.pos, "expected 'probe' or '}' in provider '%s', found %s",
+			     pv->name, tokdesc(&ps->tok, buf, sizeof(buf)));
+			return -1;
+		}
+	}
+	if (pv->nprobes == 0) {
+		perr(ps, &pv->pos, "provider '%s' declares no probes", pv->name);
+		return -1;
+	}
+	if (next(ps) < 0)
+		return -1;
+	if (is(&ps->tok, ";"))
+		return next(ps);
+	return 0;
+}
+
+char *
+macroname(const char *prefix, const char *provider, const char *probe)
+{
+	struct buf b = {0};
+	const char *s;
+
+	if (prefix) {
+		bufputs(&b, prefix);
+	} else {
+		for (s = provider; *s; s++)
+			bufputc(&b, toupper((unsigned char)*s));
+		bufputc(&b, '_');
+	}
+	for (s = probe; *s; s++) {
+		if (s[0] == '_' && s[1] == '_')
+			s++;
+		bufputc(&b, toupper((unsigned char)*s));
+	}
+	return b.s;
+}
+
+struct named {
+	char *name;
+	const struct provider *pv;
+	const struct probe *p;
+};
+
+static int
+namecmp(const void *a, const void *b)
+{
+	const struct named *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+
+	if (c)
+		return c;
+	/* later declarations after earlier ones, so the later one is reported */
+	if (x->p->pos.line != y->p->pos.line)
+		return x->p->pos.line < y->p->pos.line ? -1 : 1;
+	return x->p->pos.col < y->p->pos.col ? -1 : x->p->pos.col > y->p->pos.col;
+}
+
+/* duplicate probes and colliding macro or semaphore names */
+static int
+checknames(struct parser *ps)
+{
+	struct model *m = ps->m;
+	struct named *v = NULL;
+	size_t i, j, n = 0, k;
+	int rc = 0;
+
+	for (i = 0; i < m->nproviders; i++) {
+		for (j = 0; j < m->providers[i].nprobes; j++) {
+			const struct provider *pv = &m->providers[i];
+			const struct probe *p = &pv->probes[j];
+			char *stem = macroname(NULL, pv->name, p->name);
+
+			v = xreallocarray(v, n + 3, sizeof(*v));
+			v[n].name = xasprintf("%s:%s", pv->name, p->name);
+			v[n].pv = pv, v[n].p = p, n++;
+			v[n].name = xasprintf("#%s", stem);
+			v[n].pv = pv, v[n].p = p, n++;
+			v[n].name = xasprintf("#%s_ENABLED", stem);
+			v[n].pv = pv, v[n].p = p, n++;
+			free(stem);
+		}
+	}
+	qsort(v, n, sizeof(*v), namecmp);
+	for (k = 1; k < n && !rc; k++) {
+		const struct named *a = &v[k - 1], *b = &v[k];
+
+		if (strcmp(a->name, b->name) != 0)
+			continue;
+		if (a->name[0] != '#') {
+			perr(ps, &b->p->pos, "probe '%s:%s' declared twice (first at %u:%u)", b->pv->name,
+			     b->p->name, a->p->pos.line, a->p->pos.col);
+		} else if (strcmp(a->pv->name, b->pv->name) == 0 && strcmp(a->p->name, b->p->name) == 0) {
+			continue; /* the same probe twice: reported as such */
+		} else {
+			perr(ps, &b->p->pos, "probe '%s:%s' and probe '%s:%s' both define macro '%s'",
+			     b->pv->name, b->p->name, a->pv->name, a->p->name, b->name + 1);
+		}
+		rc = -1;
+	}
+	for (k = 0; k < n; k++)
+		free(v[k].name);
+	free(v);
+	return rc;
+}
+
+int
+parse(const char *file, const char *src, size_t len, int linemarkers, struct model *m,
+      diagfn *diag, void *ctx)
+{
+	struct parser ps = {0};
+	char buf[64];
+
+	memset(m, 0, sizeof(*m));
+	ps.src = ps.p = src;
+	ps.end = src + len;
+	ps.m = m;
+	ps.file = internfile(m, file, strlen(file));
+	ps.line = ps.col = 1;
+	ps.bol = 1;
+	ps.linemarkers = linemarkers;
+	ps.diag = diag;
+	ps.ctx = ctx;
+	if (next(&ps) < 0)
+		goto fail;
+	while (ps.tok.type != T_EOF) {
+		if (is(&ps.tok, "provider")) {
+			if (providerdecl(&ps) < 0)
+				goto fail;
+		} else if (is(&ps.tok, ";")) {
+			if (next(&ps) < 0)
+				goto fail;
+		} else if (is(&ps.tok, "typedef") || is(&ps.tok, "struct") || is(&ps.tok, "union") ||
+		           is(&ps.tok, "enum") || is(&ps.tok, "inline") || is(&ps.tok, "translator")) {
+			if (skipdecl(&ps) < 0)
+				goto fail;
+		} else {
+			perr(&ps, &ps.tok.pos, "expected 'provider' or a declaration, found %s",
+			     tokdesc(&ps.tok, buf, sizeof(buf)));
+			goto fail;
+		}
+	}
+	if (m->nproviders == 0) {
+		perr(&ps, &ps.tok.pos, "no provider declared");
+		goto fail;
+	}
+	if (checknames(&ps) < 0)
+		goto fail;
+	return 0;
+fail:
+	modelfree(m);
+	return -1;
+}
+
+void
+modelfree(struct model *m)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->nproviders; i++) {
+		struct provider *pv = &m->providers[i];
+
+		for (j = 0; j < pv->nprobes; j++) {
+			for (k = 0; k < pv->probes[j].nargs; k++) {
+				free(pv->probes[j].args[k].type);
+				free(pv->probes[j].args[k].name);
+			}
+			free(pv->probes[j].args);
+			free(pv->probes[j].name);
+		}
+		free(pv->probes);
+		free(pv->name);
+	}
+	free(m->providers);
+	for (i = 0; i < m->ntags; i++)
+		free(m->tags[i]);
+	free(m->tags);
+	for (i = 0; i < m->nstdheaders; i++)
+		free(m->stdheaders[i]);
+	free(m->stdheaders);
+	for (i = 0; i < m->nfiles; i++)
+		free(m->files[i]);
+	free(m->files);
+	memset(m, 0, sizeof(*m));
+}

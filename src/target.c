@@ -1,0 +1,344 @@
+/* target.c: the table of ELF targets, and reading a target from an ELF file header */
+#define _POSIX_C_SOURCE 200809L
+#include <elf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "target.h"
+#include "util.h"
+
+/*
+ * e_flags values the linkers compare. An object written for a target
+ * carries them so that linking it with compiled code never fails with
+ * an ABI mismatch ("can't link soft-float modules with double-float
+ * modules", "uses VFP register arguments, ... does not").
+ */
+enum {
+	ARM_FLOAT_MASK = EF_ARM_ABI_FLOAT_SOFT | EF_ARM_ABI_FLOAT_HARD,
+	ARM_HARD = EF_ARM_EABI_VER5 | EF_ARM_ABI_FLOAT_HARD,
+	ARM_SOFT = EF_ARM_EABI_VER5 | EF_ARM_ABI_FLOAT_SOFT,
+	RISCV_ABI_MASK = EF_RISCV_FLOAT_ABI | EF_RISCV_RVE,
+	RISCV_RVC_DOUBLE = EF_RISCV_RVC | EF_RISCV_FLOAT_ABI_DOUBLE,
+	PPC64_ELFV1 = 1,
+	PPC64_ELFV2 = 2,
+};
+
+enum {
+	MAXALIASES = 4,
+	NAMESLEN = 256, /* room for targetnames() */
+};
+
+struct targetdef {
+	struct target t;
+	const char *aliases[MAXALIASES]; /* NULL-terminated unless full */
+};
+
+#define LSB ELFDATA2LSB
+#define MSB ELFDATA2MSB
+#define C32 ELFCLASS32
+#define C64 ELFCLASS64
+
+/* the first entry for a machine, class and byte order names the files that match none exactly */
+static const struct targetdef targets[] = {
+	{{"x86_64", EM_X86_64, C64, LSB, ELFOSABI_NONE, 0}, {"amd64", "x86-64"}},
+	{{"i386", EM_386, C32, LSB, ELFOSABI_NONE, 0}, {"i686", "i586", "x86"}},
+	{{"aarch64", EM_AARCH64, C64, LSB, ELFOSABI_NONE, 0}, {"arm64"}},
+	{{"arm", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_HARD}, {"armhf", "armv7", "armv7l"}},
+	{{"armel", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_SOFT}, {0}},
+	{{"riscv64", EM_RISCV, C64, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE}, {0}},
+	{{"riscv32", EM_RISCV, C32, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE}, {0}},
+	{{"ppc64le", EM_PPC64, C64, LSB, ELFOSABI_NONE, PPC64_ELFV2}, {"powerpc64le", "ppc64el"}},
+	{{"ppc64", EM_PPC64, C64, MSB, ELFOSABI_NONE, PPC64_ELFV1}, {"powerpc64"}},
+	{{"ppc", EM_PPC, C32, MSB, ELFOSABI_NONE, 0}, {"powerpc"}},
+	{{"s390x", EM_S390, C64, MSB, ELFOSABI_NONE, 0}, {0}},
+};
+
+static const char unknown[] = "unknown";
+
+int
+targetbyname(const char *name, struct target *t)
+{
+	size_t i, j;
+
+	for (i = 0; i < LEN(targets); i++) {
+		if (strcmp(name, targets[i].t.name) == 0)
+			goto found;
+		for (j = 0; j < MAXALIASES && targets[i].aliases[j]; j++) {
+			if (strcmp(name, targets[i].aliases[j]) == 0)
+				goto found;
+		}
+	}
+	return -1;
+found:
+	*t = targets[i].t;
+	return 0;
+}
+
+/* the only place that asks what the host is */
+void
+targethost(struct target *t)
+{
+	const char *name;
+
+#if defined(__x86_64__) && !defined(__ILP32__)
+	name = "x86_64";
+#elif defined(__i386__)
+	name = "i386";
+#elif defined(__aarch64__) && !defined(__AARCH64EB__)
+	name = "aarch64";
+#elif defined(__arm__) && !defined(__ARMEB__) && defined(__ARM_PCS_VFP)
+	name = "arm";
+#elif defined(__arm__) && !defined(__ARMEB__)
+	name = "armel";
+#elif defined(__riscv) && __riscv_xlen == 64
+	name = "riscv64";
+#elif defined(__riscv) && __riscv_xlen == 32
+	name = "riscv32";
+#elif defined(__powerpc64__) && defined(__LITTLE_ENDIAN__)
+	name = "ppc64le";
+#elif defined(__powerpc64__)
+	name = "ppc64";
+#elif defined(__powerpc__)
+	name = "ppc";
+#elif defined(__s390x__)
+	name = "s390x";
+#else
+	name = NULL;
+#endif
+	if (name && targetbyname(name, t) == 0) {
+#if defined(__riscv)
+		/* the float ABI and RVC of this very compiler, not the common default */
+		t->flags = 0;
+#if defined(__riscv_compressed)
+		t->flags |= EF_RISCV_RVC;
+#endif
+#if defined(__riscv_float_abi_single)
+		t->flags |= EF_RISCV_FLOAT_ABI_SINGLE;
+#elif defined(__riscv_float_abi_double)
+		t->flags |= EF_RISCV_FLOAT_ABI_DOUBLE;
+#elif defined(__riscv_float_abi_quad)
+		t->flags |= EF_RISCV_FLOAT_ABI_QUAD;
+#endif
+#if defined(__riscv_32e) || defined(__riscv_64e)
+		t->flags |= EF_RISCV_RVE;
+#endif
+#elif defined(__powerpc64__) && defined(_CALL_ELF)
+		t->flags = _CALL_ELF;
+#endif
+		return;
+	}
+	/* an unknown host: a target nothing links with, so --target is needed */
+	t->name = unknown;
+	t->machine = EM_NONE;
+	t->class = sizeof(void *) == 8 ? ELFCLASS64 : ELFCLASS32;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	t->data = ELFDATA2MSB;
+#else
+	t->data = ELFDATA2LSB;
+#endif
+	t->osabi = ELFOSABI_NONE;
+	t->flags = 0;
+}
+
+/* the canonical name for a target read from a file */
+static const char *
+targetname(const struct target *t)
+{
+	const char *name = unknown;
+	size_t i;
+
+	for (i = 0; i < LEN(targets); i++) {
+		const struct target *d = &targets[i].t;
+
+		if (d->machine != t->machine || d->class != t->class || d->data != t->data)
+			continue;
+		if (targetsame(d, t))
+			return d->name;
+		if (name == unknown)
+			name = d->name;
+	}
+	return name;
+}
+
+static unsigned
+get16(const unsigned char *p, unsigned char data)
+{
+	if (data == ELFDATA2MSB)
+		return (unsigned)p[0] << 8 | p[1];
+	return (unsigned)p[1] << 8 | p[0];
+}
+
+static unsigned long
+get32(const unsigned char *p, unsigned char data)
+{
+	if (data == ELFDATA2MSB)
+		return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
+	return (unsigned long)p[3] << 24 | (unsigned long)p[2] << 16 | (unsigned long)p[1] << 8 | p[0];
+}
+
+/* read up to n bytes from the start of fd; returns the count, or -1 with errno set */
+static ssize_t
+readhead(int fd, unsigned char *p, size_t n)
+{
+	size_t got = 0;
+	ssize_t r;
+
+	while (got < n) {
+		r = pread(fd, p + got, n - got, (off_t)got);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+/* why a file that is not a regular file cannot be read, or NULL */
+static const char *
+notregular(const struct stat *st)
+{
+	if (S_ISREG(st->st_mode))
+		return NULL;
+	if (S_ISDIR(st->st_mode))
+		return "is a directory";
+	return "not a regular file";
+}
+
+int
+targetfromfile(const char *path, struct target *t, char *err, size_t errlen)
+{
+	unsigned char h[sizeof(Elf64_Ehdr)];
+	const char *why;
+	struct stat st;
+	size_t need, flagsoff;
+	ssize_t n;
+	int fd;
+
+	/* refuse devices before opening them: opening one can have effects */
+	if (stat(path, &st) != 0) {
+		snprintf(err, errlen, "'%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if ((why = notregular(&st))) {
+		snprintf(err, errlen, "'%s': %s", path, why);
+		return -1;
+	}
+	/* O_NONBLOCK: should the file be swapped for a FIFO meanwhile, do not hang */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		snprintf(err, errlen, "'%s': %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0) {
+		snprintf(err, errlen, "'%s': %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if ((why = notregular(&st))) {
+		snprintf(err, errlen, "'%s': %s", path, why);
+		close(fd);
+		return -1;
+	}
+	n = readhead(fd, h, sizeof(h));
+	if (n < 0) {
+		snprintf(err, errlen, "'%s': %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	close(fd);
+
+	if (n == 0) {
+		snprintf(err, errlen, "'%s': empty file, not an ELF file", path);
+		return -1;
+	}
+	if (memcmp(h, ELFMAG, (size_t)n < SELFMAG ? (size_t)n : SELFMAG) != 0) {
+		snprintf(err, errlen, "'%s': not an ELF file", path);
+		return -1;
+	}
+	if ((size_t)n < EI_NIDENT) {
+		snprintf(err, errlen, "'%s': file too short for an ELF header", path);
+		return -1;
+	}
+	switch (h[EI_CLASS]) {
+	case ELFCLASS32:
+		need = sizeof(Elf32_Ehdr);
+		flagsoff = offsetof(Elf32_Ehdr, e_flags);
+		break;
+	case ELFCLASS64:
+		need = sizeof(Elf64_Ehdr);
+		flagsoff = offsetof(Elf64_Ehdr, e_flags);
+		break;
+	default:
+		snprintf(err, errlen, "'%s': unknown ELF class %u", path, h[EI_CLASS]);
+		return -1;
+	}
+	if (h[EI_DATA] != ELFDATA2LSB && h[EI_DATA] != ELFDATA2MSB) {
+		snprintf(err, errlen, "'%s': unknown ELF byte order %u", path, h[EI_DATA]);
+		return -1;
+	}
+	if (h[EI_VERSION] != EV_CURRENT) {
+		snprintf(err, errlen, "'%s': unknown ELF version %u", path, h[EI_VERSION]);
+		return -1;
+	}
+	if ((size_t)n < need) {
+		snprintf(err, errlen, "'%s': file too short for an ELF header", path);
+		return -1;
+	}
+	/* e_machine has the same offset in both classes */
+	t->machine = get16(h + offsetof(Elf32_Ehdr, e_machine), h[EI_DATA]);
+	t->class = h[EI_CLASS];
+	t->data = h[EI_DATA];
+	t->osabi = h[EI_OSABI];
+	t->flags = (unsigned)get32(h + flagsoff, h[EI_DATA]);
+	t->name = targetname(t);
+	return 0;
+}
+
+int
+targetsame(const struct target *a, const struct target *b)
+{
+	if (a->machine != b->machine || a->class != b->class || a->data != b->data)
+		return 0;
+	switch (a->machine) {
+	case EM_RISCV:
+		return (a->flags & RISCV_ABI_MASK) == (b->flags & RISCV_ABI_MASK);
+	case EM_ARM:
+		return EF_ARM_EABI_VERSION(a->flags) == EF_ARM_EABI_VERSION(b->flags) &&
+		       (a->flags & ARM_FLOAT_MASK) == (b->flags & ARM_FLOAT_MASK);
+	case EM_PPC64:
+		/* 0 means an object that does not say, which links with either */
+		if ((a->flags & EF_PPC64_ABI) && (b->flags & EF_PPC64_ABI))
+			return (a->flags & EF_PPC64_ABI) == (b->flags & EF_PPC64_ABI);
+		return 1;
+	}
+	return 1;
+}
+
+const char *
+targetnames(void)
+{
+	static char names[NAMESLEN];
+	size_t i, len;
+
+	if (names[0])
+		return names;
+	for (i = 0, len = 0; i < LEN(targets); i++) {
+		int r = snprintf(names + len, sizeof(names) - len, "%s%s", i ? ", " : "",
+		                 targets[i].t.name);
+
+		/* the table is fixed: NAMESLEN is simply kept large enough */
+		if (r < 0 || (size_t)r >= sizeof(names) - len)
+			break;
+		len += (size_t)r;
+	}
+	return names;
+}

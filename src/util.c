@@ -1,0 +1,382 @@
+/* util.c: diagnostics, checked allocation, growable buffers and safe output files */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+const char *argv0 = "sdtkit";
+
+static void
+vwarnkind(const char *kind, const char *fmt, va_list ap)
+{
+	size_t n;
+
+	fprintf(stderr, "%s: %s: ", argv0, kind);
+	vfprintf(stderr, fmt, ap);
+	n = strlen(fmt);
+	if (n > 0 && fmt[n - 1] == ':')
+		fprintf(stderr, " %s", strerror(errno));
+	fputc('\n', stderr);
+}
+
+void
+warn(const char *fmt, ...)
+{
+	va_list ap;
+	int e = errno;
+
+	va_start(ap, fmt);
+	errno = e;
+	vwarnkind("error", fmt, ap);
+	va_end(ap);
+}
+
+void
+warnx(const char *fmt, ...)
+{
+	va_list ap;
+	int e = errno;
+
+	va_start(ap, fmt);
+	errno = e;
+	vwarnkind("warning", fmt, ap);
+	va_end(ap);
+}
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list ap;
+	int e = errno;
+
+	va_start(ap, fmt);
+	errno = e;
+	vwarnkind("error", fmt, ap);
+	va_end(ap);
+	outcleanup();
+	exit(1);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		fatal("malloc:");
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void *p = calloc(n ? n : 1, sz ? sz : 1);
+
+	if (!p)
+		fatal("calloc:");
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t sz)
+{
+	if (sz && n > (size_t)-1 / sz) {
+		errno = ENOMEM;
+		fatal("reallocarray:");
+	}
+	p = realloc(p, (n * sz) != 0 ? n * sz : 1);
+	if (!p)
+		fatal("realloc:");
+	return p;
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf b = {0};
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fatal("vsnprintf:");
+	bufgrow(&b, (size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(b.s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return b.s;
+}
+
+void
+bufgrow(struct buf *b, size_t n)
+{
+	size_t cap;
+
+	if (b->len + n + 1 <= b->cap && b->s)
+		return;
+	if (n > (size_t)-1 / 2 - b->len)
+		fatal("buffer too large");
+	cap = b->cap ? b->cap : 64;
+	while (cap < b->len + n + 1)
+		cap *= 2;
+	b->s = xreallocarray(b->s, cap, 1);
+	b->cap = cap;
+	b->s[b->len] = '\0';
+}
+
+void
+bufadd(struct buf *b, const char *s, size_t n)
+{
+	bufgrow(b, n);
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+void
+bufputs(struct buf *b, const char *s)
+{
+	bufadd(b, s, strlen(s));
+}
+
+void
+bufputc(struct buf *b, int c)
+{
+	char ch = (char)c;
+
+	bufadd(b, &ch, 1);
+}
+
+void
+bufprintf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fatal("vsnprintf:");
+	bufgrow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+buffree(struct buf *b)
+{
+	free(b->s);
+	b->s = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+readfile(const char *path, struct buf *b)
+{
+	struct stat st;
+	ssize_t n;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		fd = 0;
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+		if (fd < 0)
+			return -1;
+		if (fstat(fd, &st) < 0)
+			goto err;
+		if (S_ISDIR(st.st_mode)) {
+			errno = EISDIR;
+			goto err;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			errno = EINVAL;
+			goto err;
+		}
+	}
+	for (;;) {
+		bufgrow(b, 65536);
+		n = read(fd, b->s + b->len, b->cap - b->len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			goto err;
+		}
+		if (n == 0)
+			break;
+		b->len += (size_t)n;
+		b->s[b->len] = '\0';
+	}
+	if (fd != 0)
+		close(fd);
+	return 0;
+err:
+	if (fd != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+	}
+	return -1;
+}
+
+const char *
+basename_of(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+/* temporaries still open, removed by outcleanup() */
+static struct outfile *live[16];
+
+static void
+track(struct outfile *o, int on)
+{
+	size_t i;
+
+	for (i = 0; i < LEN(live); i++) {
+		if (on && !live[i]) {
+			live[i] = o;
+			return;
+		}
+		if (!on && live[i] == o) {
+			live[i] = NULL;
+			return;
+		}
+	}
+}
+
+void
+outcleanup(void)
+{
+	size_t i;
+
+	for (i = 0; i < LEN(live); i++) {
+		if (live[i] && live[i]->tmp)
+			unlink(live[i]->tmp);
+	}
+}
+
+int
+outopen(struct outfile *o, const char *path)
+{
+	const char *base = basename_of(path);
+	size_t dirlen = (size_t)(base - path);
+
+	o->path = xstrdup(path);
+	o->tmp = xasprintf("%.*s.%s.XXXXXX", (int)dirlen, path, base);
+	o->fd = mkstemp(o->tmp);
+	if (o->fd < 0) {
+		warn("cannot create '%s':", path);
+		free(o->tmp);
+		free(o->path);
+		o->tmp = o->path = NULL;
+		return -1;
+	}
+	track(o, 1);
+	return 0;
+}
+
+int
+outwrite(struct outfile *o, const void *data, size_t len)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len > 0) {
+		n = write(o->fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			warn("cannot write '%s':", o->path);
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int
+outcommit(struct outfile *o)
+{
+	mode_t mask = umask(0);
+	int fd = o->fd;
+
+	umask(mask);
+	o->fd = -1;
+	if (fchmod(fd, 0666 & ~mask) < 0) {
+		warn("cannot set the mode of '%s':", o->path);
+		close(fd);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		warn("cannot write '%s':", o->path);
+		return -1;
+	}
+	if (rename(o->tmp, o->path) < 0) {
+		warn("cannot rename to '%s':", o->path);
+		return -1;
+	}
+	track(o, 0);
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+	return 0;
+}
+
+void
+outabort(struct outfile *o)
+{
+	if (o->fd >= 0)
+		close(o->fd);
+	o->fd = -1;
+	if (o->tmp)
+		unlink(o->tmp);
+	track(o, 0);
+	free(o->tmp);
+	free(o->path);
+	o->tmp = o->path = NULL;
+}
+
+int
+writeout(const char *path, const char *data, size_t len)
+{
+	struct outfile o;
+
+	if (outopen(&o, path) < 0)
+		return -1;
+	if (outwrite(&o, data, len) < 0 || outcommit(&o) < 0) {
+		outabort(&o);
+		return -1;
+	}
+	return 0;
+}

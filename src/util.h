@@ -1,0 +1,69 @@
+/* util.h: diagnostics, checked allocation, growable buffers and safe output files */
+#ifndef SDTKIT_UTIL_H
+#define SDTKIT_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/* program name used as the prefix of driver diagnostics */
+extern const char *argv0;
+
+/* print "argv0: error: msg" to stderr; a format ending in ':' appends strerror(errno) */
+void warn(const char *fmt, ...);
+/* the same, as "argv0: warning: msg" */
+void warnx(const char *fmt, ...);
+/* warn, then exit(1) */
+_Noreturn void fatal(const char *fmt, ...);
+
+/* allocators that never return NULL (they exit on failure) */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t sz);
+void *xreallocarray(void *p, size_t n, size_t sz);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+/* malloc'ed printf */
+char *xasprintf(const char *fmt, ...);
+
+/* a growable byte buffer, always NUL-terminated */
+struct buf {
+	char *s;
+	size_t len, cap;
+};
+void bufgrow(struct buf *b, size_t n);
+void bufadd(struct buf *b, const char *s, size_t n);
+void bufputs(struct buf *b, const char *s);
+void bufputc(struct buf *b, int c);
+void bufprintf(struct buf *b, const char *fmt, ...);
+void buffree(struct buf *b);
+
+/* read a whole file (or "-" for stdin) into b; returns 0, or -1 with errno set */
+int readfile(const char *path, struct buf *b);
+
+/* the last path component, without allocation */
+const char *basename_of(const char *path);
+
+/*
+ * An output file written safely: data goes to a temporary file in the
+ * destination directory, which replaces the destination only on commit.
+ */
+struct outfile {
+	char *path;
+	char *tmp;
+	int fd;
+};
+/* create the temporary for path; returns 0, or -1 after a diagnostic */
+int outopen(struct outfile *o, const char *path);
+/* write all of data; returns 0, or -1 after a diagnostic */
+int outwrite(struct outfile *o, const void *data, size_t len);
+/* fsync-free close, chmod to 0666 & ~umask and rename into place; -1 after a diagnostic */
+int outcommit(struct outfile *o);
+/* remove the temporary; safe to call after a failed commit */
+void outabort(struct outfile *o);
+/* write a whole buffer to path safely; returns 0, or -1 after a diagnostic */
+int writeout(const char *path, const char *data, size_t len);
+/* remove every temporary still open (called on fatal signals and exit) */
+void outcleanup(void);
+
+#endif

@@ -1,0 +1,34 @@
+#!/bin/sh
+# deps.sh: make sure the Debian packages sdtkit's build, demo and tests use are installed.
+# As root, installs what is missing; otherwise prints the command to run and fails.
+# usage: scripts/deps.sh [build|check]   (default: check, which includes build)
+set -eu
+
+build_pkgs="cmake ninja-build make gcc pkg-config libelf-dev systemtap-sdt-dev binutils"
+check_pkgs="g++ clang gdb bpftrace python3-pyparsing gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu
+	libc6-dev-arm64-cross libc6-dev-riscv64-cross file"
+
+case "${1:-check}" in
+build) want=$build_pkgs ;;
+check) want="$build_pkgs $check_pkgs" ;;
+*) echo "usage: $0 [build|check]" >&2; exit 2 ;;
+esac
+
+missing=
+for p in $want; do
+	s=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case $s in *" installed") ;; *) missing="$missing $p" ;; esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" != 0 ]; then
+	echo "sdtkit needs these Debian packages:$missing" >&2
+	echo "install them with:" >&2
+	echo "  sudo apt-get update && sudo apt-get install -y$missing" >&2
+	exit 1
+fi
+echo "installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q >/dev/null
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing >/dev/null

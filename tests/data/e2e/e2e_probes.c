@@ -1,0 +1,34 @@
+/* e2e_probes.c: fires every probe of e2e.d once with known values */
+#include <stddef.h>
+#include "e2e_probes.h"
+#include "e2e.h"
+
+/* read through a volatile so the compiler cannot fold the arguments into
+ * immediates: the probes then mix register, memory and $imm operands */
+static volatile int e2e_zero_v;
+int e2e_target = 4242;
+const char e2e_hello[] = "hello e2e";
+
+void
+e2e_fire(void)
+{
+	int z = e2e_zero_v;
+
+	E2E_ZERO();
+	E2E_ONE(1234567 + z);
+	/* constants: immediate operands */
+	E2E_SIX((signed char)-5, (unsigned char)200, (short)-1234,
+	    (unsigned short)65000, -123456, 4000000000u);
+	E2E_TWELVE(-1234567890123LL + z, 18000000000000000000ULL + (unsigned)z,
+	    -7L + z, 123456789UL + (unsigned)z, e2e_hello + z,
+	    (void *)(0x12345678UL + (unsigned)z), &e2e_target + z,
+	    (short)(-32000 + z), (signed char)(-128 + z), 0xdeadbeefu + (unsigned)z,
+	    (unsigned char)(255 + z), 2.5 + z);
+	E2E_STR_ARG("probe string", 7 + z);
+}
+
+int
+e2e_twelve_enabled(void)
+{
+	return E2E_TWELVE_ENABLED() != 0;
+}

@@ -187,7 +187,7 @@ resolvetarget(struct job *j, struct target *t)
 			warn("unknown target '%s' (known: %s)", j->targetname, targetnames());
 			return -1;
 		}
-		from = "--target";
+		from = j->targetname;
 		have = 1;
 	}
 	for (i = 0; i < j->nobjs + (j->like != NULL); i++) {
@@ -199,8 +199,10 @@ resolvetarget(struct job *j, struct target *t)
 			return -1;
 		}
 		if (have && !targetsame(t, &u)) {
-			warn("'%s' is for %s, but %s is for %s", path, u.name,
-			     from[0] == '-' ? "--target" : from, t->name);
+			if (from == j->targetname)
+				warn("'%s' is for %s, not for --target=%s", path, u.name, from);
+			else
+				warn("'%s' is for %s, but '%s' is for %s", path, u.name, from, t->name);
 			return -1;
 		}
 		if (!have) {

@@ -226,11 +226,32 @@ writeobject(const char *path, const struct model *m, const struct target *t, enu
             const char *srcname)
 {
 	struct outfile o;
-	char err[512];
+	char err[512] = "";
 
 	if (outopen(&o, path) < 0)
 		return -1;
-	if (objectwrite(o.fd, m, t, sem, srcname, err, sizeof(err)) < 0) {
+	if (!o.tmp) {
+		/* libelf needs a seekable file: build it aside, then copy to the device */
+		FILE *f = tmpfile();
+		char chunk[8192];
+		size_t n;
+		int bad = !f || objectwrite(fileno(f), m, t, sem, srcname, err, sizeof(err)) < 0;
+
+		if (!f)
+			snprintf(err, sizeof(err), "cannot create a temporary file: %s", strerror(errno));
+		if (!bad && fseek(f, 0, SEEK_SET) == 0) {
+			while (!bad && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+				bad = outwrite(&o, chunk, n) < 0;
+		}
+		if (f)
+			fclose(f);
+		if (bad) {
+			if (*err)
+				warn("'%s': %s", path, err);
+			outabort(&o);
+			return -1;
+		}
+	} else if (objectwrite(o.fd, m, t, sem, srcname, err, sizeof(err)) < 0) {
 		warn("'%s': %s", path, err);
 		outabort(&o);
 		return -1;

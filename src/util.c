@@ -1,5 +1,5 @@
 /* util.c: diagnostics, checked allocation, growable buffers and safe output files */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -288,11 +288,27 @@ outcleanup(void)
 int
 outopen(struct outfile *o, const char *path)
 {
-	const char *base = basename_of(path);
-	size_t dirlen = (size_t)(base - path);
+	const char *base;
+	size_t dirlen;
+	struct stat st;
+	char *real = NULL;
 
-	o->path = xstrdup(path);
-	o->tmp = xasprintf("%.*s.%s.XXXXXX", (int)dirlen, path, base);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		o->tmp = NULL;
+		o->fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		if (o->fd < 0) {
+			warn("cannot open '%s':", path);
+			return -1;
+		}
+		o->path = xstrdup(path);
+		return 0;
+	}
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		real = realpath(path, NULL);
+	o->path = real ? real : xstrdup(path);
+	base = basename_of(o->path);
+	dirlen = (size_t)(base - o->path);
+	o->tmp = xasprintf("%.*s.%s.XXXXXX", (int)dirlen, o->path, base);
 	o->fd = mkstemp(o->tmp);
 	if (o->fd < 0) {
 		warn("cannot create '%s':", path);
@@ -333,6 +349,15 @@ outcommit(struct outfile *o)
 
 	umask(mask);
 	o->fd = -1;
+	if (!o->tmp) {
+		free(o->path);
+		o->path = NULL;
+		if (close(fd) < 0) {
+			warn("cannot write:");
+			return -1;
+		}
+		return 0;
+	}
 	if (fchmod(fd, 0666 & ~mask) < 0) {
 		warn("cannot set the mode of '%s':", o->path);
 		close(fd);

@@ -50,10 +50,14 @@ const char *basename_of(const char *path);
  */
 struct outfile {
 	char *path;
-	char *tmp;
+	char *tmp;   /* NULL when writing straight to a device or FIFO */
 	int fd;
 };
-/* create the temporary for path; returns 0, or -1 after a diagnostic */
+/*
+ * create the temporary for path (beside the file a symbolic link names);
+ * a device or FIFO such as /dev/null or /dev/stdout is written directly.
+ * Returns 0, or -1 after a diagnostic.
+ */
 int outopen(struct outfile *o, const char *path);
 /* write all of data; returns 0, or -1 after a diagnostic */
 int outwrite(struct outfile *o, const void *data, size_t len);

@@ -558,11 +558,13 @@ onsignal(int sig)
 int
 main(int argc, char **argv)
 {
-	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ};
+	static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
 	size_t i;
 
 	for (i = 0; i < LEN(sigs); i++)
 		signal(sigs[i], onsignal);
+	/* past a file-size limit, write() fails with EFBIG and is reported */
+	signal(SIGXFSZ, SIG_IGN);
 	if (argc > 0 && strcmp(basename_of(argv[0]), "dtrace") == 0) {
 		argv0 = "dtrace";
 		return cmd_dtrace(argc, argv);

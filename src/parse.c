@@ -253,6 +253,21 @@ next(struct parser *ps)
 	return 0;
 }
 
+/* the token after the current one, without consuming it or reporting errors */
+static struct token
+peek(const struct parser *ps)
+{
+	struct parser la = *ps;
+
+	la.failed = 1; /* an error is reported when the parser really gets there */
+	if (next(&la) < 0) {
+		la.tok.type = T_EOF;
+		la.tok.s = "";
+		la.tok.len = 0;
+	}
+	return la.tok;
+}
+
 static int
 is(const struct token *t, const char *s)
 {
@@ -333,21 +348,59 @@ inlist(const struct token *t, const char *const *list, size_t n)
 	return 0;
 }
 
+static void
+addsorted(char ***list, size_t *n, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < *n; i++) {
+		int c = strcmp((*list)[i], s);
+		if (c == 0)
+			return;
+		if (c > 0)
+			break;
+	}
+	*list = xreallocarray(*list, *n + 1, sizeof(**list));
+	memmove(*list + i + 1, *list + i, (*n - i) * sizeof(**list));
+	(*list)[i] = xstrdup(s);
+	(*n)++;
+}
+
+static void
+freelist(char **list, size_t n)
+{
+	while (n > 0)
+		free(list[--n]);
+	free(list);
+}
+
 /* the collected pieces of one argument declaration */
 struct decl {
 	struct buf text;    /* the type, canonically spaced, without the name */
 	int prevword;       /* the last token written was a word */
-	int prevstar;
 	struct token name;  /* name.len == 0 if unnamed */
 	int hastype;        /* a type specifier was seen */
+	int isvoid;         /* the specifier is 'void' */
 	int derived;        /* pointer, array or function declarator present */
 	int tagged;         /* struct or union */
 	int isenum;
-	int user;           /* a typedef name not known to the header */
-	const char *stdheader;
+	int user;           /* a name the header cannot declare (typedef, array size) */
 	int isstring;
-	struct buf tag;
+	struct buf tag;     /* "struct foo" of a tagged specifier */
+	char **tags;        /* tags the header must forward-declare ("struct foo") */
+	size_t ntags;
+	char **hdrs;        /* standard headers naming the types used */
+	size_t nhdrs;
 };
+
+static void
+declfree(struct decl *d)
+{
+	buffree(&d->text);
+	buffree(&d->tag);
+	freelist(d->tags, d->ntags);
+	freelist(d->hdrs, d->nhdrs);
+}
 
 static void
 emit(struct decl *d, const struct token *t)
@@ -356,44 +409,126 @@ emit(struct decl *d, const struct token *t)
 
 	if (d->text.len > 0) {
 		if ((d->prevword && (word || is(t, "*") || is(t, "(") || is(t, "["))) ||
-		    (d->prevstar && 0) || (d->text.s[d->text.len - 1] == ','))
+		    d->text.s[d->text.len - 1] == ',')
 			bufputc(&d->text, ' ');
 	}
 	bufadd(&d->text, t->s, t->len);
 	d->prevword = word;
-	d->prevstar = is(t, "*");
 }
 
-static int declarator(struct parser *ps, struct decl *d, int top);
+static int
+stdtype(const struct token *t)
+{
+	size_t i;
 
-/* a parameter list inside a function declarator, copied as text */
+	for (i = 0; i < LEN(stdtypes); i++) {
+		if (is(t, stdtypes[i].name))
+			return (int)i;
+	}
+	return -1;
+}
+
+/* '(' starts a nested declarator, not a parameter list, if a pointer or another '(' follows */
+static int
+nestedopen(const struct parser *ps)
+{
+	struct token t = peek(ps);
+
+	return is(&t, "*") || is(&t, "(") || is(&t, "[") || is(&t, "^");
+}
+
+/* 'struct foo' (the keyword is the current token): copies it and notes the tag */
+static int
+tagref(struct parser *ps, struct decl *d, struct buf *tag)
+{
+	char buf[64];
+	struct token kw = ps->tok;
+
+	emit(d, &kw);
+	bufadd(tag, kw.s, kw.len);
+	if (next(ps) < 0)
+		return -1;
+	if (ps->tok.type != T_IDENT) {
+		perr(ps, &ps->tok.pos, "expected a tag name after '%.*s', found %s", (int)kw.len,
+		     kw.s, tokdesc(&ps->tok, buf, sizeof(buf)));
+		return -1;
+	}
+	emit(d, &ps->tok);
+	bufputc(tag, ' ');
+	bufadd(tag, ps->tok.s, ps->tok.len);
+	return 0;
+}
+
+/*
+ * A parameter list inside a function declarator, '(' already copied: copied
+ * as text, noting the tags, standard types and typedef names it uses so the
+ * header can declare or include them (a 'struct foo' first seen inside a
+ * prototype would be a different type from the caller's).
+ */
 static int
 paramtext(struct parser *ps, struct decl *d)
 {
+	int sawtype[MAXNEST + 2] = {0}; /* per nesting level: the parameter has a type */
 	unsigned long depth = 0;
+	char buf[64];
 
 	for (;;) {
-		if (ps->tok.type == T_EOF) {
-			perr(ps, &ps->tok.pos, "expected ')' before end of file");
+		struct token *t = &ps->tok;
+
+		if (t->type == T_EOF) {
+			perr(ps, &t->pos, "expected ')' before end of file");
 			return -1;
 		}
-		if (is(&ps->tok, ";") || is(&ps->tok, "{") || is(&ps->tok, "}")) {
-			char buf[64];
-			perr(ps, &ps->tok.pos, "expected ')', found %s", tokdesc(&ps->tok, buf, sizeof(buf)));
-			return -1;
-		}
-		if (is(&ps->tok, "("))
-			depth++;
-		if (is(&ps->tok, ")")) {
+		if (is(t, "(")) {
+			if (++depth > MAXNEST) {
+				perr(ps, &t->pos, "parameter list nested too deeply");
+				return -1;
+			}
+			/* a grouping keeps the parameter's type; a parameter list starts anew */
+			sawtype[depth] = nestedopen(ps) ? sawtype[depth - 1] : 0;
+		} else if (is(t, ")")) {
 			if (depth == 0)
 				break;
 			depth--;
-		}
-		emit(d, &ps->tok);
-		if (depth > MAXNEST) {
-			perr(ps, &ps->tok.pos, "parameter list nested too deeply");
+		} else if (is(t, ",")) {
+			sawtype[depth] = 0;
+		} else if (is(t, "struct") || is(t, "union") || is(t, "enum")) {
+			struct buf tag = {0};
+			int isenum = is(t, "enum");
+
+			if (tagref(ps, d, &tag) < 0) {
+				buffree(&tag);
+				return -1;
+			}
+			if (isenum)
+				d->user = 1;
+			else
+				addsorted(&d->tags, &d->ntags, tag.s);
+			buffree(&tag);
+			sawtype[depth] = 1;
+			if (next(ps) < 0)
+				return -1;
+			continue;
+		} else if (t->type == T_IDENT) {
+			int i = stdtype(t);
+
+			if (inlist(t, qualifiers, LEN(qualifiers))) {
+			} else if (inlist(t, basics, LEN(basics))) {
+				sawtype[depth] = 1;
+			} else if (i >= 0 && !sawtype[depth]) {
+				addsorted(&d->hdrs, &d->nhdrs, stdtypes[i].header);
+				sawtype[depth] = 1;
+			} else if (!sawtype[depth]) {
+				d->user = 1; /* a typedef name */
+				sawtype[depth] = 1;
+			} /* else the parameter's name */
+		} else if (t->type != T_NUMBER && !is(t, "*") && !is(t, "[") && !is(t, "]") &&
+		           !is(t, ".")) {
+			/* anything else could end the header's comments or declarations */
+			perr(ps, &t->pos, "unexpected %s in a parameter list", tokdesc(t, buf, sizeof(buf)));
 			return -1;
 		}
+		emit(d, t);
 		if (next(ps) < 0)
 			return -1;
 	}
@@ -405,23 +540,26 @@ paramtext(struct parser *ps, struct decl *d)
 static int
 suffixes(struct parser *ps, struct decl *d)
 {
+	char buf[64];
+
 	for (;;) {
 		if (is(&ps->tok, "[")) {
 			d->derived = 1;
 			emit(d, &ps->tok);
 			if (next(ps) < 0)
 				return -1;
-			while (!is(&ps->tok, "]")) {
-				char buf[64];
-				if (ps->tok.type == T_EOF || is(&ps->tok, ";") || is(&ps->tok, ")") ||
-				    is(&ps->tok, ",")) {
-					perr(ps, &ps->tok.pos, "expected ']', found %s",
-					     tokdesc(&ps->tok, buf, sizeof(buf)));
-					return -1;
-				}
+			if (ps->tok.type == T_NUMBER || ps->tok.type == T_IDENT) {
+				/* a name here is a macro or enumerator the includer defines */
+				if (ps->tok.type == T_IDENT)
+					d->user = 1;
 				emit(d, &ps->tok);
 				if (next(ps) < 0)
 					return -1;
+			}
+			if (!is(&ps->tok, "]")) {
+				perr(ps, &ps->tok.pos, "expected ']', found %s",
+				     tokdesc(&ps->tok, buf, sizeof(buf)));
+				return -1;
 			}
 			emit(d, &ps->tok);
 			if (next(ps) < 0)
@@ -439,8 +577,10 @@ suffixes(struct parser *ps, struct decl *d)
 
 /* pointer part, then a name or a parenthesised declarator, then suffixes */
 static int
-declarator(struct parser *ps, struct decl *d, int top)
+declarator(struct parser *ps, struct decl *d)
 {
+	char buf[64];
+
 	if (++ps->depth > MAXNEST) {
 		perr(ps, &ps->tok.pos, "declarator nested too deeply");
 		return -1;
@@ -454,7 +594,6 @@ declarator(struct parser *ps, struct decl *d, int top)
 	}
 	if (ps->tok.type == T_IDENT && !inlist(&ps->tok, basics, LEN(basics))) {
 		if (d->name.len) {
-			char buf[64];
 			perr(ps, &ps->tok.pos, "unexpected %s in argument declaration",
 			     tokdesc(&ps->tok, buf, sizeof(buf)));
 			return -1;
@@ -462,43 +601,21 @@ declarator(struct parser *ps, struct decl *d, int top)
 		d->name = ps->tok;
 		if (next(ps) < 0)
 			return -1;
-	} else if (is(&ps->tok, "(")) {
-		struct token open = ps->tok;
-		/* '(' starts a nested declarator if a pointer or name follows */
-		const char *q = ps->p;
-
-		while (q < ps->end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-			q++;
-		if (q < ps->end && (*q == '*' || *q == '(' || *q == '[' || *q == '^')) {
-			emit(d, &open);
-			if (next(ps) < 0 || declarator(ps, d, 0) < 0)
-				return -1;
-			if (!is(&ps->tok, ")")) {
-				char buf[64];
-				perr(ps, &ps->tok.pos, "expected ')' in declarator, found %s",
-				     tokdesc(&ps->tok, buf, sizeof(buf)));
-				return -1;
-			}
-			emit(d, &ps->tok);
-			if (next(ps) < 0)
-				return -1;
+	} else if (is(&ps->tok, "(") && nestedopen(ps)) {
+		emit(d, &ps->tok);
+		if (next(ps) < 0 || declarator(ps, d) < 0)
+			return -1;
+		if (!is(&ps->tok, ")")) {
+			perr(ps, &ps->tok.pos, "expected ')' in declarator, found %s",
+			     tokdesc(&ps->tok, buf, sizeof(buf)));
+			return -1;
 		}
+		emit(d, &ps->tok);
+		if (next(ps) < 0)
+			return -1;
 	}
-	(void)top;
 	ps->depth--;
 	return suffixes(ps, d);
-}
-
-static int
-stdtype(const struct token *t)
-{
-	size_t i;
-
-	for (i = 0; i < LEN(stdtypes); i++) {
-		if (is(t, stdtypes[i].name))
-			return (int)i;
-	}
-	return -1;
 }
 
 /* one argument: specifiers then a declarator, up to ',' or ')' */
@@ -507,7 +624,6 @@ argdecl(struct parser *ps, struct decl *d)
 {
 	char buf[64];
 
-	d->text.len = 0;
 	for (;;) {
 		struct token *t = &ps->tok;
 
@@ -516,23 +632,15 @@ argdecl(struct parser *ps, struct decl *d)
 		} else if (inlist(t, basics, LEN(basics))) {
 			emit(d, t);
 			d->hastype = 1;
+			if (is(t, "void"))
+				d->isvoid = 1;
 		} else if (is(t, "struct") || is(t, "union") || is(t, "enum")) {
 			int isenum = is(t, "enum");
 
 			if (d->hastype)
 				break;
-			emit(d, t);
-			bufadd(&d->tag, t->s, t->len);
-			if (next(ps) < 0)
+			if (tagref(ps, d, &d->tag) < 0)
 				return -1;
-			if (ps->tok.type != T_IDENT) {
-				perr(ps, &ps->tok.pos, "expected a tag name after '%s', found %s",
-				     d->tag.s, tokdesc(&ps->tok, buf, sizeof(buf)));
-				return -1;
-			}
-			emit(d, &ps->tok);
-			bufputc(&d->tag, ' ');
-			bufadd(&d->tag, ps->tok.s, ps->tok.len);
 			d->hastype = 1;
 			if (isenum)
 				d->isenum = 1;
@@ -554,7 +662,7 @@ argdecl(struct parser *ps, struct decl *d)
 			emit(d, t);
 			d->hastype = 1;
 			if (i >= 0)
-				d->stdheader = stdtypes[i].header;
+				addsorted(&d->hdrs, &d->nhdrs, stdtypes[i].header);
 			else
 				d->user = 1;
 		} else {
@@ -568,44 +676,73 @@ argdecl(struct parser *ps, struct decl *d)
 		     tokdesc(&ps->tok, buf, sizeof(buf)));
 		return -1;
 	}
-	return declarator(ps, d, 1);
+	return declarator(ps, d);
 }
 
+/* record argument d (starting at start) as the next argument of probe p */
 static void
-addsorted(char ***list, size_t *n, const char *s)
+addarg(struct parser *ps, const struct provider *pv, struct probe *p, struct decl *d,
+       const struct pos *start)
 {
+	struct arg *a;
 	size_t i;
 
-	for (i = 0; i < *n; i++) {
-		int c = strcmp((*list)[i], s);
-		if (c == 0)
-			return;
-		if (c > 0)
-			break;
+	p->args = xreallocarray(p->args, p->nargs + 1, sizeof(p->args[0]));
+	a = &p->args[p->nargs++];
+	memset(a, 0, sizeof(*a));
+	a->type = xstrdup(d->text.s);
+	a->name = d->name.len ? xstrndup(d->name.s, d->name.len) : NULL;
+	a->pos = *start;
+	a->isstring = d->isstring;
+	if (d->isvoid && !d->derived) {
+		perr(ps, start, "argument %zu of probe '%s:%s' has type 'void'", p->nargs, pv->name,
+		     p->name);
+		return;
 	}
-	*list = xreallocarray(*list, *n + 1, sizeof(**list));
-	memmove(*list + i + 1, *list + i, (*n - i) * sizeof(**list));
-	(*list)[i] = xstrdup(s);
-	(*n)++;
+	if (d->tagged && !d->derived) {
+		a->cls = TC_BYVALUE;
+		pwarn(ps, start, "argument %zu of probe '%s:%s' is '%s' passed by value, "
+		      "which a probe site cannot carry", p->nargs, pv->name, p->name, d->tag.s);
+		return;
+	}
+	if (d->tagged)
+		addsorted(&d->tags, &d->ntags, d->tag.s);
+	if (d->user || d->isenum)
+		a->cls = TC_USER;
+	else if (d->tagged)
+		a->cls = TC_TAGGED;
+	else if (d->nhdrs > 0)
+		a->cls = TC_STDTYPE;
+	else
+		a->cls = TC_BUILTIN;
+	for (i = 0; i < d->ntags; i++)
+		addsorted(&ps->m->tags, &ps->m->ntags, d->tags[i]);
+	for (i = 0; i < d->nhdrs; i++)
+		addsorted(&ps->m->stdheaders, &ps->m->nstdheaders, d->hdrs[i]);
 }
 
-/* '(' args ')': fills p->args unless p is NULL (a translated list) */
+/* '(' args ')': fills p->args, or checks only when p is NULL (a translated list) */
 static int
-arglist(struct parser *ps, struct probe *p, const char *what)
+arglist(struct parser *ps, const struct provider *pv, struct probe *p, const char *what)
 {
 	struct pos open = ps->tok.pos;
+	char buf[64];
 	size_t n = 0;
 
-	if (expect(ps, "(", what) < 0)
+	if (!is(&ps->tok, "(")) {
+		perr(ps, &ps->tok.pos, "expected '(' to open the %s, found %s", what,
+		     tokdesc(&ps->tok, buf, sizeof(buf)));
+		return -1;
+	}
+	if (next(ps) < 0)
 		return -1;
 	if (is(&ps->tok, ")"))
 		return next(ps);
 	if (is(&ps->tok, "void")) {
-		/* '(void)' only if nothing follows 'void' */
-		const char *q = ps->p;
-		while (q < ps->end && (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r'))
-			q++;
-		if (q < ps->end && *q == ')') {
+		/* '(void)': no arguments */
+		struct token t = peek(ps);
+
+		if (is(&t, ")")) {
 			if (next(ps) < 0)
 				return -1;
 			return next(ps);
@@ -616,50 +753,19 @@ arglist(struct parser *ps, struct probe *p, const char *what)
 		struct pos start = ps->tok.pos;
 
 		if (argdecl(ps, &d) < 0) {
-			buffree(&d.text);
-			buffree(&d.tag);
+			declfree(&d);
 			return -1;
 		}
 		n++;
 		if (p && n > SDT_MAXARGS) {
-			perr(ps, &start, "probe '%s' has more than %d arguments", p->name, SDT_MAXARGS);
-			buffree(&d.text);
-			buffree(&d.tag);
+			perr(ps, &start, "probe '%s:%s' has more than %d arguments", pv->name, p->name,
+			     SDT_MAXARGS);
+			declfree(&d);
 			return -1;
 		}
-		if (p) {
-			struct arg *a;
-
-			p->args = xreallocarray(p->args, p->nargs + 1, sizeof(p->args[0]));
-			a = &p->args[p->nargs++];
-			memset(a, 0, sizeof(*a));
-			a->type = xstrdup(d.text.s);
-			a->name = d.name.len ? xstrndup(d.name.s, d.name.len) : NULL;
-			a->pos = start;
-			a->isstring = d.isstring;
-			if ((d.tagged || d.isenum || d.user) && strcmp(a->type, "void") == 0)
-				a->cls = TC_USER;
-			if (d.tagged && !d.derived) {
-				a->cls = TC_BYVALUE;
-				pwarn(ps, &start, "argument %zu of probe '%s' is a %s passed by value, "
-				      "which a probe site cannot carry", p->nargs, p->name, d.tag.s);
-			} else if (d.user || d.isenum) {
-				a->cls = TC_USER;
-			} else if (d.tagged) {
-				a->cls = TC_TAGGED;
-				addsorted(&ps->m->tags, &ps->m->ntags, d.tag.s);
-			} else if (d.stdheader) {
-				a->cls = TC_STDTYPE;
-				addsorted(&ps->m->stdheaders, &ps->m->nstdheaders, d.stdheader);
-			} else if (strcmp(a->type, "void") == 0) {
-				perr(ps, &start, "argument %zu of probe '%s' has type 'void'", p->nargs,
-				     p->name);
-			} else {
-				a->cls = TC_BUILTIN;
-			}
-		}
-		buffree(&d.text);
-		buffree(&d.tag);
+		if (p)
+			addarg(ps, pv, p, &d, &start);
+		declfree(&d);
 		if (ps->failed)
 			return -1;
 		if (is(&ps->tok, ",")) {
@@ -670,14 +776,12 @@ arglist(struct parser *ps, struct probe *p, const char *what)
 		if (is(&ps->tok, ")"))
 			return next(ps);
 		if (ps->tok.type == T_EOF) {
-			perr(ps, &open, "unbalanced '(' in %s", what);
+			perr(ps, &ps->tok.pos, "expected ')' to close the %s opened at %u:%u, found %s",
+			     what, open.line, open.col, tokdesc(&ps->tok, buf, sizeof(buf)));
 			return -1;
 		}
-		{
-			char buf[64];
-			perr(ps, &ps->tok.pos, "expected ',' or ')' in %s, found %s", what,
-			     tokdesc(&ps->tok, buf, sizeof(buf)));
-		}
+		perr(ps, &ps->tok.pos, "expected ',' or ')' in the %s, found %s", what,
+		     tokdesc(&ps->tok, buf, sizeof(buf)));
 		return -1;
 	}
 }
@@ -704,17 +808,17 @@ probedecl(struct parser *ps, struct provider *pv)
 		return -1;
 	if (is(&ps->tok, ";") || is(&ps->tok, "}")) {
 		/* 'probe name;': no argument list at all */
-	} else if (arglist(ps, p, "argument list") < 0) {
+	} else if (arglist(ps, pv, p, "argument list") < 0) {
 		return -1;
 	}
 	if (is(&ps->tok, ":")) {
 		/* translated arguments: only the native list above reaches the site */
-		if (next(ps) < 0 || arglist(ps, NULL, "translated argument list") < 0)
+		if (next(ps) < 0 || arglist(ps, pv, NULL, "translated argument list") < 0)
 			return -1;
 	}
 	if (!is(&ps->tok, ";")) {
-		perr(ps, &ps->tok.pos, "expected ';' after probe '%s', found %s", p->name,
-		     tokdesc(&ps->tok, buf, sizeof(buf)));
+		perr(ps, &ps->tok.pos, "expected ';' after probe '%s:%s', found %s", pv->name,
+		     p->name, tokdesc(&ps->tok, buf, sizeof(buf)));
 		return -1;
 	}
 	return next(ps);

@@ -33,6 +33,9 @@ cp out.h before.h
 cp out.o before.o
 (ulimit -f 8; exec "$SDTKIT" header -o out.h big.d) 2>err.txt && fail "header under ulimit -f succeeded"
 (ulimit -f 8; exec "$SDTKIT" object -o out.o big.d) 2>>err.txt && fail "object under ulimit -f succeeded"
+[ "$(grep -c '^sdtkit: error: ' err.txt)" = 2 ] && [ "$(wc -l <err.txt)" = 2 ] ||
+	fail "expected one diagnostic per failed run, got: $(cat err.txt)"
+grep -q "^sdtkit: error: cannot write 'out.h': File too large$" err.txt || fail "header diagnostic: $(cat err.txt)"
 cmp out.h before.h || fail "the previous header was damaged"
 cmp out.o before.o || fail "the previous object was damaged"
 left=$(ls -A | grep -v -e '^big\.d$' -e '^small\.d$' -e '^ref\.o$' -e '^real$' -e '^link\.h$' \

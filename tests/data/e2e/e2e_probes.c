@@ -4,7 +4,9 @@
 #include "e2e.h"
 
 /* read through a volatile so the compiler cannot fold the arguments into
- * immediates: the probes then mix register, memory and $imm operands */
+ * immediates: the probes then mix register and $imm operands.  The byte-sized
+ * arguments of twelve stay constants: in a register, GCC may spell them
+ * %r8b..%r15b, which gdb 13 rejects ("Invalid register name"). */
 static volatile int e2e_zero_v;
 int e2e_target = 4242;
 const char e2e_hello[] = "hello e2e";
@@ -22,8 +24,9 @@ e2e_fire(void)
 	E2E_TWELVE(-1234567890123LL + z, 18000000000000000000ULL + (unsigned)z,
 	    -7L + z, 123456789UL + (unsigned)z, e2e_hello + z,
 	    (void *)(0x12345678UL + (unsigned)z), &e2e_target + z,
-	    (short)(-32000 + z), (signed char)(-128 + z), 0xdeadbeefu + (unsigned)z,
-	    (unsigned char)(255 + z), 2.5 + z);
+	    (short)(-32000 + z), (signed char)-128, 0xdeadbeefu + (unsigned)z,
+	    (unsigned char)255, (unsigned short)(48879 + z));
+	E2E_DBL(-3 + z, 2.5 + z);
 	E2E_STR_ARG("probe string", 7 + z);
 }
 

@@ -10,11 +10,17 @@
 static volatile int e2e_zero_v;
 int e2e_target = 4242;
 const char e2e_hello[] = "hello e2e";
+static const char e2e_string[] = "probe string";
 
 void
 e2e_fire(void)
 {
 	int z = e2e_zero_v;
+
+	/* touch the strings first: a BPF program cannot fault a page in, so
+	 * bpftrace's str() reads "" from a page the process has not used yet */
+	(void)*(volatile const char *)e2e_hello;
+	(void)*(volatile const char *)e2e_string;
 
 	E2E_ZERO();
 	E2E_ONE(1234567 + z);
@@ -27,7 +33,7 @@ e2e_fire(void)
 	    (short)(-32000 + z), (signed char)-128, 0xdeadbeefu + (unsigned)z,
 	    (unsigned char)255, (unsigned short)(48879 + z));
 	E2E_DBL(-3 + z, 2.5 + z);
-	E2E_STR_ARG("probe string", 7 + z);
+	E2E_STR_ARG(e2e_string, 7 + z);
 }
 
 int

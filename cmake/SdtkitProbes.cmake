@@ -1,0 +1,395 @@
+# SdtkitProbes.cmake: USDT probes from a DTrace provider file (provider.d) for CMake
+#
+# One file, three ways to get it:
+#
+#   find_package(sdtkit 1.0)       the installed package (lib/cmake/sdtkit) loads
+#                                  this file and defines sdtkit::sdtkit
+#   add_subdirectory(sdtkit)       sdtkit's source tree (or FetchContent of it)
+#                                  builds the tool as part of your build
+#   include(cmake/SdtkitProbes.cmake)   a copy of this file in your project; it
+#                                  looks for an installed `sdtkit` program
+#
+# Functions
+#
+#   sdtkit_add_probes(<target> <provider.d>
+#                     [HEADER <name.h>]
+#                     [ENABLE AUTO|ON|OFF]
+#                     [MACRO_PREFIX <pfx>]
+#                     [SEMAPHORES hidden|default|none]
+#                     [CPP] [INCLUDE_DIRECTORIES <dir>...] [COMPILE_DEFINITIONS <def>...]
+#                     [DISABLED_HEADER <file.h>])
+#
+#     Generates the probe header <name.h> (default: <provider>_probes.h, from
+#     the .d file's name) under ${CMAKE_CURRENT_BINARY_DIR}/sdtkit/<target>/,
+#     puts that directory on <target>'s (private) include path, and, when
+#     tracing is enabled, links the semaphore object (`sdtkit object`) into
+#     <target>. Call it in the directory that creates <target>.
+#
+#       add_library(minipy SHARED lib/eval.c lib/gc.c lib/parse.c)
+#       sdtkit_add_probes(minipy minipy.d HEADER minipy_probes.h)
+#       # lib/eval.c: #include "minipy_probes.h"  ... MINIPY_GC_START(gen);
+#
+#     <target> may be an executable, or a SHARED, MODULE, STATIC or OBJECT
+#     library. A STATIC library carries its semaphore object in the archive:
+#     an executable or shared library that links the archive gets working
+#     probes (the archive must be POSITION_INDEPENDENT_CODE for the latter).
+#     An OBJECT library hands the object to the targets that link it with
+#     target_link_libraries(); one that takes $<TARGET_OBJECTS:lib> instead
+#     also links the object itself:
+#       target_link_libraries(prog PRIVATE $<TARGET_PROPERTY:lib,SDTKIT_OBJECT>)
+#
+#     ENABLE (default: the cache variable SDTKIT_DTRACE):
+#       AUTO  probes when sdtkit is found and a real probe compiles and links
+#             with <sys/sdt.h> and this compiler; else the no-op header
+#       ON    the same, but configuring fails with the reason when it cannot
+#       OFF   the no-op header (`sdtkit header --disabled`): the same macros,
+#             compiled to nothing; no object is linked, <sys/sdt.h> is not needed
+#
+#     MACRO_PREFIX, SEMAPHORES: `sdtkit header --macro-prefix`, `--semaphores`
+#     (SEMAPHORES none: no object, ENABLED() is always 1).
+#     CPP, INCLUDE_DIRECTORIES, COMPILE_DEFINITIONS: run the C preprocessor on
+#     the .d file first (`sdtkit -C -I <dir> -D <def>`; relative directories
+#     are taken from CMAKE_CURRENT_SOURCE_DIR). Files the .d file #includes
+#     are not dependencies of the generated files.
+#
+#     DISABLED_HEADER: a copy of `sdtkit header --disabled [--macro-prefix=..]
+#     provider.d` kept in your source tree. It is used only when tracing is off
+#     and no sdtkit is found, so that your project still configures and builds
+#     on a machine without sdtkit; without it, that case is a configure error.
+#     When an installed sdtkit is found at configure time, the copy is compared
+#     with what sdtkit writes and a warning says how to refresh it. (Why a
+#     kept copy: the no-op header is sdtkit's output, type checks included; a
+#     second generator written in CMake would drift from it.)
+#
+#     The check behind AUTO and ON links a small program with the project's
+#     compiler and flags (C, else CXX), once per build tree; the semaphore
+#     object is made for that program's target (`sdtkit object --like`), so a
+#     cross build gets an object for its machine. A target whose own options
+#     change the machine or ABI (-m32 on one target only) is not supported.
+#
+#     After the call, <target>'s properties SDTKIT_ENABLED (ON or OFF),
+#     SDTKIT_HEADER (the generated header's path) and SDTKIT_OBJECT (the
+#     semaphore object's path, or empty) tell what was done:
+#
+#       get_target_property(on minipy SDTKIT_ENABLED)
+#       if(on)
+#         message(STATUS "minipy has probes")
+#       endif()
+#
+# Variables
+#
+#   SDTKIT_DTRACE       cache, AUTO (default), ON or OFF: the ENABLE of every
+#                       sdtkit_add_probes() that does not give one, like
+#                       --enable-dtrace:   cmake -DSDTKIT_DTRACE=ON ..
+#   SDTKIT_EXECUTABLE   cache: the sdtkit program, looked up on PATH (and the
+#                       CMake search paths) when no sdtkit::sdtkit target
+#                       exists, that is, when this file was copied into a
+#                       project:   cmake -DSDTKIT_EXECUTABLE=/opt/sdtkit/bin/sdtkit ..
+#   SDTKIT_HAVE_SDT     cache (internal): the result of the probe check, done
+#                       once per build tree; remove it (cmake -USDTKIT_HAVE_SDT)
+#                       to check again after changing the compiler flags:
+#                         if(SDTKIT_HAVE_SDT) ... endif()
+#   SDTKIT_PROBES_VERSION  the version of this file, "1.0":
+#                         if(SDTKIT_PROBES_VERSION VERSION_LESS 1.0) ... endif()
+#
+# Targets
+#
+#   sdtkit::sdtkit      the sdtkit program (imported from the installed package
+#                       or from SDTKIT_EXECUTABLE, or an alias of the target
+#                       that builds it in-tree):
+#                         add_custom_command(OUTPUT x.h COMMAND sdtkit::sdtkit header -o x.h x.d ...)
+
+include_guard(GLOBAL)
+# the functions keep these policies whatever the including project asks for
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.16...3.25)
+
+set(SDTKIT_PROBES_VERSION 1.0)
+
+set(SDTKIT_DTRACE AUTO CACHE STRING
+  "USDT probes from sdtkit_add_probes(): AUTO (when <sys/sdt.h> works), ON (required) or OFF")
+set_property(CACHE SDTKIT_DTRACE PROPERTY STRINGS AUTO ON OFF)
+
+# _sdtkit_tool(<var>): sdtkit::sdtkit when the tool exists, else an empty string
+function(_sdtkit_tool var)
+  if(NOT TARGET sdtkit::sdtkit)
+    find_program(SDTKIT_EXECUTABLE sdtkit DOC "The sdtkit program")
+    if(NOT SDTKIT_EXECUTABLE)
+      set(${var} "" PARENT_SCOPE)
+      return()
+    endif()
+    add_executable(sdtkit::sdtkit IMPORTED)
+    set_target_properties(sdtkit::sdtkit PROPERTIES IMPORTED_LOCATION "${SDTKIT_EXECUTABLE}")
+  endif()
+  set(${var} sdtkit::sdtkit PARENT_SCOPE)
+endfunction()
+
+# _sdtkit_check_sdt(<ok> <why> <ref>): whether a program with a real probe
+# (with a semaphore, as sdtkit's headers use them) compiles and links with
+# this compiler and its flags; <ref> names that program, which tells
+# `sdtkit object --like` the target (machine, class, ABI flags) when
+# cross-compiling. Cached in SDTKIT_HAVE_SDT.
+function(_sdtkit_check_sdt ok why ref)
+  set(dir "${CMAKE_BINARY_DIR}/CMakeFiles/sdtkit")
+  set(exe "${dir}/sdt-check")
+  set(${ref} "${exe}" PARENT_SCOPE)
+  set(${why} "" PARENT_SCOPE)
+  if(DEFINED SDTKIT_HAVE_SDT AND (NOT SDTKIT_HAVE_SDT OR EXISTS "${exe}"))
+    set(${ok} "${SDTKIT_HAVE_SDT}" PARENT_SCOPE)
+    if(NOT SDTKIT_HAVE_SDT)
+      set(${why} "${_SDTKIT_SDT_WHY}" PARENT_SCOPE)
+    endif()
+    return()
+  endif()
+
+  get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
+  if("C" IN_LIST languages)
+    set(src "${dir}/sdt-check.c")
+  elseif("CXX" IN_LIST languages)
+    set(src "${dir}/sdt-check.cpp")
+  else()
+    set(${ok} FALSE PARENT_SCOPE)
+    set(${why} "the project enables neither C nor CXX" PARENT_SCOPE)
+    return()
+  endif()
+  file(WRITE "${src}" [=[
+/* written by SdtkitProbes.cmake: does a probe with a semaphore compile and link? */
+#define _SDT_HAS_SEMAPHORES 1
+#include <sys/sdt.h>
+__extension__ unsigned short sdtkit_check_probe_semaphore
+	__attribute__((__section__(".probes"), __visibility__("hidden")));
+int
+main(int argc, char **argv)
+{
+	if (sdtkit_check_probe_semaphore)
+		STAP_PROBE2(sdtkit_check, probe, argc, argv[0]);
+	return 0;
+}
+]=])
+  message(STATUS "Checking whether <sys/sdt.h> probes compile and link")
+  # an executable, whatever the toolchain file says: `--like` reads its ELF header
+  set(CMAKE_TRY_COMPILE_TARGET_TYPE EXECUTABLE)
+  file(REMOVE "${exe}")
+  try_compile(works "${dir}/check" SOURCES "${src}"
+    OUTPUT_VARIABLE out COPY_FILE "${exe}" COPY_FILE_ERROR copy_error)
+  if(works AND copy_error)
+    set(works FALSE)
+    set(out "${copy_error}")
+  endif()
+  set(reason "")
+  if(works)
+    message(STATUS "Checking whether <sys/sdt.h> probes compile and link - yes")
+  else()
+    # the compiler's first error says it best ("sys/sdt.h: No such file or directory")
+    string(REGEX MATCH "error: [^\r\n]*" reason "${out}")
+    string(REGEX REPLACE "^error: " "" reason "${reason}")
+    if(reason STREQUAL "")
+      set(reason "see ${CMAKE_BINARY_DIR}/CMakeFiles/CMakeError.log")
+    endif()
+    set(reason "a probe does not compile and link with <sys/sdt.h> and this compiler "
+      "(${reason}): install systemtap-sdt-dev, or make <sys/sdt.h> visible to the compiler")
+    string(CONCAT reason ${reason})
+    message(STATUS "Checking whether <sys/sdt.h> probes compile and link - no")
+    file(APPEND "${CMAKE_BINARY_DIR}/CMakeFiles/CMakeError.log"
+      "Checking whether <sys/sdt.h> probes compile and link failed:\n${out}\n\n")
+  endif()
+  set(SDTKIT_HAVE_SDT "${works}" CACHE INTERNAL "Whether <sys/sdt.h> probes compile and link")
+  set(_SDTKIT_SDT_WHY "${reason}" CACHE INTERNAL "Why they do not")
+  set(${ok} "${works}" PARENT_SCOPE)
+  set(${why} "${reason}" PARENT_SCOPE)
+endfunction()
+
+# _sdtkit_check_copy(<copy> <args...>): warns when the kept no-op header
+# differs from what the installed sdtkit writes with <args>
+function(_sdtkit_check_copy copy)
+  get_target_property(imported sdtkit::sdtkit IMPORTED)
+  if(NOT imported)
+    return() # built in this build: not there yet
+  endif()
+  get_target_property(exe sdtkit::sdtkit IMPORTED_LOCATION)
+  set(fresh "${CMAKE_CURRENT_BINARY_DIR}/sdtkit/disabled-check.h")
+  file(MAKE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}/sdtkit")
+  execute_process(COMMAND "${exe}" ${ARGN} -o "${fresh}"
+    RESULT_VARIABLE rc OUTPUT_QUIET ERROR_QUIET)
+  if(rc EQUAL 0)
+    file(READ "${fresh}" want)
+    file(READ "${copy}" have)
+    if(NOT want STREQUAL have)
+      string(REPLACE ";" " " cmd "sdtkit ${ARGN} -o ${copy}")
+      message(WARNING "sdtkit_add_probes: '${copy}' differs from what sdtkit writes; "
+        "refresh it with:\n  ${cmd}")
+    endif()
+  endif()
+  file(REMOVE "${fresh}")
+endfunction()
+
+function(sdtkit_add_probes target dfile)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "CPP"
+    "HEADER;ENABLE;MACRO_PREFIX;SEMAPHORES;DISABLED_HEADER"
+    "INCLUDE_DIRECTORIES;COMPILE_DEFINITIONS")
+  set(me "sdtkit_add_probes(${target})")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(SEND_ERROR "${me}: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+    return()
+  endif()
+  if(NOT TARGET ${target})
+    message(SEND_ERROR "${me}: '${target}' is not a target")
+    return()
+  endif()
+  get_target_property(type ${target} TYPE)
+  get_target_property(aliased ${target} ALIASED_TARGET)
+  get_target_property(imported ${target} IMPORTED)
+  get_target_property(srcdir ${target} SOURCE_DIR)
+  if(aliased OR imported)
+    message(SEND_ERROR "${me}: '${target}' is an alias or imported target; name the real one")
+    return()
+  endif()
+  if(NOT type MATCHES "^(EXECUTABLE|STATIC_LIBRARY|SHARED_LIBRARY|MODULE_LIBRARY|OBJECT_LIBRARY)$")
+    message(SEND_ERROR "${me}: cannot add probes to a target of type ${type}")
+    return()
+  endif()
+  if(NOT srcdir STREQUAL CMAKE_CURRENT_SOURCE_DIR)
+    message(SEND_ERROR "${me}: call it in the directory that creates '${target}' (${srcdir})")
+    return()
+  endif()
+  get_target_property(done ${target} SDTKIT_HEADER)
+  if(done)
+    message(SEND_ERROR "${me}: '${target}' has probes already (${done})")
+    return()
+  endif()
+
+  if(NOT DEFINED arg_ENABLE)
+    set(arg_ENABLE "${SDTKIT_DTRACE}")
+  endif()
+  string(TOUPPER "${arg_ENABLE}" enable)
+  if(NOT enable MATCHES "^(AUTO|ON|OFF)$")
+    message(SEND_ERROR "${me}: ENABLE (or SDTKIT_DTRACE) is '${arg_ENABLE}', not AUTO, ON or OFF")
+    return()
+  endif()
+  if(NOT DEFINED arg_SEMAPHORES)
+    set(arg_SEMAPHORES hidden)
+  endif()
+  if(NOT arg_SEMAPHORES MATCHES "^(hidden|default|none)$")
+    message(SEND_ERROR "${me}: SEMAPHORES is '${arg_SEMAPHORES}', not hidden, default or none")
+    return()
+  endif()
+  get_filename_component(dfile "${dfile}" ABSOLUTE)
+  if(NOT EXISTS "${dfile}")
+    message(SEND_ERROR "${me}: '${dfile}' does not exist")
+    return()
+  endif()
+  get_filename_component(base "${dfile}" NAME_WE)
+  if(NOT DEFINED arg_HEADER)
+    set(arg_HEADER "${base}_probes.h")
+  endif()
+  if(IS_ABSOLUTE "${arg_HEADER}")
+    message(SEND_ERROR "${me}: HEADER '${arg_HEADER}' must be a name, not a path")
+    return()
+  endif()
+  if(DEFINED arg_DISABLED_HEADER)
+    get_filename_component(arg_DISABLED_HEADER "${arg_DISABLED_HEADER}" ABSOLUTE)
+    if(NOT EXISTS "${arg_DISABLED_HEADER}")
+      message(SEND_ERROR "${me}: DISABLED_HEADER '${arg_DISABLED_HEADER}' does not exist")
+      return()
+    endif()
+  endif()
+
+  # the options both commands share
+  set(opts "")
+  if(arg_CPP OR arg_INCLUDE_DIRECTORIES OR arg_COMPILE_DEFINITIONS)
+    list(APPEND opts -C)
+    foreach(dir IN LISTS arg_INCLUDE_DIRECTORIES)
+      get_filename_component(dir "${dir}" ABSOLUTE)
+      list(APPEND opts -I "${dir}")
+    endforeach()
+    foreach(def IN LISTS arg_COMPILE_DEFINITIONS)
+      list(APPEND opts -D "${def}")
+    endforeach()
+  endif()
+  set(hopts "")
+  if(DEFINED arg_MACRO_PREFIX)
+    list(APPEND hopts "--macro-prefix=${arg_MACRO_PREFIX}")
+  endif()
+
+  # enabled or not, and why
+  _sdtkit_tool(tool)
+  set(enabled OFF)
+  set(why "ENABLE is OFF")
+  if(NOT enable STREQUAL "OFF")
+    if(NOT tool)
+      set(why "no sdtkit program was found (install sdtkit, or set SDTKIT_EXECUTABLE)")
+    else()
+      _sdtkit_check_sdt(works why ref)
+      if(works)
+        set(enabled ON)
+      endif()
+    endif()
+    if(enable STREQUAL "ON" AND NOT enabled)
+      message(SEND_ERROR "${me}: ENABLE is ON, but ${why}. "
+        "To build without probes, use ENABLE OFF or -DSDTKIT_DTRACE=OFF.")
+      return()
+    endif()
+  endif()
+
+  if(tool AND DEFINED arg_DISABLED_HEADER)
+    _sdtkit_check_copy("${arg_DISABLED_HEADER}" header --disabled ${hopts} ${opts} "${dfile}")
+  endif()
+
+  set(outdir "${CMAKE_CURRENT_BINARY_DIR}/sdtkit/${target}")
+  set(header "${outdir}/${arg_HEADER}")
+  get_filename_component(hdir "${header}" DIRECTORY)
+  file(MAKE_DIRECTORY "${hdir}")
+  set(object "")
+  if(enabled)
+    message(STATUS "${me}: probes enabled")
+    add_custom_command(OUTPUT "${header}"
+      COMMAND ${tool} header "--semaphores=${arg_SEMAPHORES}" ${hopts} ${opts}
+              -o "${header}" "${dfile}"
+      DEPENDS "${dfile}" ${tool}
+      VERBATIM
+      COMMENT "Generating probe header ${arg_HEADER} from ${base}.d")
+    if(NOT arg_SEMAPHORES STREQUAL "none")
+      set(object "${outdir}/${base}_semaphores.o")
+      add_custom_command(OUTPUT "${object}"
+        COMMAND ${tool} object "--semaphores=${arg_SEMAPHORES}" "--like=${ref}" ${opts}
+                -o "${object}" "${dfile}"
+        DEPENDS "${dfile}" ${tool} "${ref}"
+        VERBATIM
+        COMMENT "Generating probe semaphores ${base}_semaphores.o from ${base}.d")
+      target_sources(${target} PRIVATE "${object}")
+      if(type STREQUAL "OBJECT_LIBRARY")
+        # object libraries pass on compiled objects only: hand it to their users
+        target_link_libraries(${target} INTERFACE "$<BUILD_INTERFACE:${object}>")
+      endif()
+    endif()
+  elseif(tool)
+    message(STATUS "${me}: probes disabled: ${why}")
+    add_custom_command(OUTPUT "${header}"
+      COMMAND ${tool} header --disabled ${hopts} ${opts} -o "${header}" "${dfile}"
+      DEPENDS "${dfile}" ${tool}
+      VERBATIM
+      COMMENT "Generating no-op probe header ${arg_HEADER} from ${base}.d")
+  elseif(DEFINED arg_DISABLED_HEADER)
+    message(STATUS "${me}: probes disabled: ${why}; "
+      "using ${arg_DISABLED_HEADER}")
+    add_custom_command(OUTPUT "${header}"
+      COMMAND "${CMAKE_COMMAND}" -E copy "${arg_DISABLED_HEADER}" "${header}"
+      DEPENDS "${arg_DISABLED_HEADER}"
+      VERBATIM
+      COMMENT "Copying no-op probe header ${arg_HEADER}")
+  else()
+    message(SEND_ERROR "${me}: tracing is off (${why}), and without sdtkit the no-op "
+      "header can come only from DISABLED_HEADER, a copy of "
+      "'sdtkit header --disabled' output kept in the source tree")
+    return()
+  endif()
+
+  target_sources(${target} PRIVATE "${header}")
+  target_include_directories(${target} PRIVATE "$<BUILD_INTERFACE:${outdir}>")
+  set_target_properties(${target} PROPERTIES
+    SDTKIT_ENABLED ${enabled}
+    SDTKIT_HEADER "${header}"
+    SDTKIT_OBJECT "${object}")
+endfunction()
+
+cmake_policy(POP)

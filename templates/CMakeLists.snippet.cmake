@@ -1,0 +1,17 @@
+# sdtkit: USDT probes from a provider.d (sdtkit's templates/CMakeLists.snippet.cmake).
+# Paste after project(); then, for each target with probes:
+#   sdtkit_add_probes(<target> provider.d DISABLED_HEADER provider_probes_disabled.h)
+# sdtkit_add_probes() comes from sdtkit built in-tree (add_subdirectory or
+# FetchContent, before this), else from an installed sdtkit (find_package),
+# else from a copy of sdtkit's cmake/SdtkitProbes.cmake in your cmake/ folder.
+# Configure with -DSDTKIT_DTRACE=AUTO|ON|OFF (default AUTO).
+if(NOT COMMAND sdtkit_add_probes)
+  find_package(sdtkit 1.0 QUIET)
+endif()
+if(NOT COMMAND sdtkit_add_probes)
+  include("${PROJECT_SOURCE_DIR}/cmake/SdtkitProbes.cmake" OPTIONAL RESULT_VARIABLE _sdtkit_module)
+  if(NOT _sdtkit_module)
+    message(FATAL_ERROR "sdtkit_add_probes() is missing: install sdtkit, build it in-tree, "
+      "or copy sdtkit's cmake/SdtkitProbes.cmake to ${PROJECT_SOURCE_DIR}/cmake/")
+  endif()
+endif()

@@ -1,0 +1,115 @@
+#!/bin/sh
+# run.sh: time `dtrace -h` and `dtrace -G`, SystemTap's against sdtkit's personality, on
+# a 5-probe and a 500-probe provider; prints a Markdown table and writes bench/results.md.
+# usage: bench/run.sh   (env: SDTKIT=path/to/sdtkit, STAP_DTRACE=/usr/bin/dtrace,
+#                        SDTKIT_RUNS=30 (at least 10), STAP_RUNS=10 (at least 5))
+# Whole-process wall time, median of the runs. Uses hyperfine when installed, else a
+# shell loop over `date +%s%N`. Installs nothing; a missed goal is reported, not an error.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+SDTKIT=${SDTKIT:-$here/../build/sdtkit}
+STAP=${STAP_DTRACE:-/usr/bin/dtrace}
+SDTKIT_RUNS=${SDTKIT_RUNS:-30}
+STAP_RUNS=${STAP_RUNS:-10}
+[ "$SDTKIT_RUNS" -ge 10 ] || SDTKIT_RUNS=10
+[ "$STAP_RUNS" -ge 5 ] || STAP_RUNS=5
+
+die() { echo "run.sh: $*" >&2; exit 1; }
+[ -x "$SDTKIT" ] || die "no sdtkit at '$SDTKIT': build it (ninja -C build) or set SDTKIT"
+SDTKIT=$(cd "$(dirname "$SDTKIT")" && pwd)/$(basename "$SDTKIT")
+[ -x "$STAP" ] || die "no SystemTap dtrace at '$STAP': install systemtap-sdt-dev or set STAP_DTRACE"
+
+if command -v hyperfine >/dev/null 2>&1; then
+	method="hyperfine $(hyperfine --version | awk '{print $2}'), --shell=none, 2 warm-up runs"
+else
+	echo "note: hyperfine is not installed (apt-get install hyperfine); timing with a shell loop" >&2
+	method="shell loop over date +%s%N, 1 warm-up run (includes a little fork overhead)"
+	date +%s%N | grep -q '^[0-9]*$' || die "date +%s%N is not supported here; install hyperfine"
+fi
+
+w=$(mktemp -d "${TMPDIR:-/tmp}/sdtkit-bench.XXXXXX")
+trap 'rm -rf "$w"' EXIT
+cp "$here/small.d" "$w/small.d"
+sh "$here/gen.sh" "$w/big.d" 500
+cd "$w"
+
+# median_ms RUNS CMD: the median wall time of CMD (a command line without shell syntax) in ms
+median_ms() {
+	runs=$1 cmd=$2
+	if command -v hyperfine >/dev/null 2>&1; then
+		hyperfine --shell=none --warmup 2 --runs "$runs" --style basic \
+			--export-json "$w/h.json" -- "$cmd" >"$w/h.log" 2>&1 ||
+			{ cat "$w/h.log" >&2; die "hyperfine failed on: $cmd"; }
+		sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$w/h.json" | head -n 1 |
+			awk '{ printf "%.2f", $1 * 1000 }'
+	else
+		# shellcheck disable=SC2086 # the command line is split on purpose
+		set -- $cmd
+		"$@" >/dev/null 2>&1 || die "failed: $cmd"
+		: >"$w/times"
+		i=0
+		while [ $i -lt "$runs" ]; do
+			s=$(date +%s%N)
+			"$@" >/dev/null 2>&1 || die "failed: $cmd"
+			e=$(date +%s%N)
+			echo $((e - s)) >>"$w/times"
+			i=$((i + 1))
+		done
+		sort -n "$w/times" | awk '{ v[NR] = $1 }
+			END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+			      printf "%.2f", m / 1e6 }'
+	fi
+}
+
+table="| case | stap median (ms) | sdtkit median (ms) | speedup (×) | goal | met |
+|---|---:|---:|---:|---:|---|"
+missed=
+
+# bench NAME FLAG FILE.d OUT GOAL
+bench() {
+	name=$1 flag=$2 d=$3 out=$4 goal=$5
+	# the same arguments for both, as a Makefile would pass them
+	args="$flag -s $d -o $out"
+	# shellcheck disable=SC2086 # $args is split on purpose
+	for tool in "$STAP" "$SDTKIT dtrace"; do
+		rm -f "$out"
+		if ! $tool $args >"$w/check.log" 2>&1 || [ ! -s "$out" ]; then
+			cat "$w/check.log" >&2
+			die "failed: $tool $args"
+		fi
+	done
+	echo "timing $name ..." >&2
+	stap=$(median_ms "$STAP_RUNS" "$STAP $args")
+	sdt=$(median_ms "$SDTKIT_RUNS" "$SDTKIT dtrace $args")
+	speedup=$(awk -v a="$stap" -v b="$sdt" 'BEGIN { printf "%.0f", (b > 0 ? a / b : 0) }')
+	if [ "$speedup" -ge "$goal" ]; then met=yes; else met=no; missed="$missed, $name"; fi
+	table="$table
+| $name | $stap | $sdt | $speedup | ≥$goal | $met |"
+}
+
+# the floor for any whole-process timing on this machine, for scale
+floor=$(median_ms "$SDTKIT_RUNS" "$(command -v true)")
+bench "-h, 5 probes" -h small.d small.h 50
+bench "-G, 5 probes" -G small.d small.o 100
+bench "-h, 500 probes" -h big.d big.h 100
+bench "-G, 500 probes" -G big.d big.o 100
+
+if [ -z "$missed" ]; then
+	verdict="All goals met."
+else
+	verdict="Goals missed: ${missed#, } (reported, not a failure: a benchmark is not a test)."
+fi
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+{
+	echo "# sdtkit vs SystemTap dtrace"
+	echo
+	echo "Whole-process wall time, median of $STAP_RUNS runs (stap) and $SDTKIT_RUNS runs (sdtkit);"
+	echo "$method; $(uname -m), $(nproc 2>/dev/null || echo '?') CPUs${cpu:+, $cpu}."
+	echo "Commands: \`dtrace -h|-G -s FILE.d -o OUT\` and \`sdtkit dtrace -h|-G -s FILE.d -o OUT\`."
+	echo "Process start-up floor (\`true\`, same method): $floor ms; load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')."
+	echo
+	echo "$table"
+	echo
+	echo "$verdict"
+} | tee "$here/results.md"

@@ -84,6 +84,17 @@ here(const struct parser *ps)
 	return pos;
 }
 
+/* "L:C", or "FILE:L:C" when the first declaration is in another file than the second */
+static const char *
+where(const struct pos *first, const struct pos *second, char *buf, size_t n)
+{
+	if (first->file != second->file)
+		snprintf(buf, n, "%s:%u:%u", first->file, first->line, first->col);
+	else
+		snprintf(buf, n, "%u:%u", first->line, first->col);
+	return buf;
+}
+
 static void
 advance(struct parser *ps, size_t n)
 {
@@ -695,8 +706,8 @@ addarg(struct parser *ps, const struct provider *pv, struct probe *p, struct dec
 	a->pos = *start;
 	a->isstring = d->isstring;
 	if (d->isvoid && !d->derived) {
-		perr(ps, start, "argument %zu of probe '%s:%s' has type 'void'", p->nargs, pv->name,
-		     p->name);
+		perr(ps, start, "argument %zu of probe '%s:%s' has type '%s'", p->nargs, pv->name,
+		     p->name, a->type);
 		return;
 	}
 	if (d->tagged && !d->derived) {
@@ -776,8 +787,11 @@ arglist(struct parser *ps, const struct provider *pv, struct probe *p, const cha
 		if (is(&ps->tok, ")"))
 			return next(ps);
 		if (ps->tok.type == T_EOF) {
-			perr(ps, &ps->tok.pos, "expected ')' to close the %s opened at %u:%u, found %s",
-			     what, open.line, open.col, tokdesc(&ps->tok, buf, sizeof(buf)));
+			char at[512];
+
+			perr(ps, &ps->tok.pos, "expected ')' to close the %s opened at %s, found %s",
+			     what, where(&open, &ps->tok.pos, at, sizeof(at)),
+			     tokdesc(&ps->tok, buf, sizeof(buf)));
 			return -1;
 		}
 		perr(ps, &ps->tok.pos, "expected ',' or ')' in the %s, found %s", what,
@@ -829,7 +843,7 @@ providerdecl(struct parser *ps)
 {
 	struct provider *pv;
 	struct pos open;
-	char buf[64];
+	char buf[512];
 	struct model *m = ps->m;
 
 	if (next(ps) < 0) /* 'provider' */
@@ -859,8 +873,8 @@ providerdecl(struct parser *ps)
 			if (next(ps) < 0)
 				return -1;
 		} else if (ps->tok.type == T_EOF) {
-			perr(ps, &ps->tok.pos, "expected '}' to close provider '%s' opened at %u:%u",
-			     pv->name, open.line, open.col);
+			perr(ps, &ps->tok.pos, "expected '}' to close provider '%s' opened at %s, "
+			     "found end of file", pv->name, where(&open, &ps->tok.pos, buf, sizeof(buf)));
 			return -1;
 		} else {
 			perr(ps, &ps->tok.pos, "expected 'probe' or '}' in provider '%s', found %s",
@@ -901,7 +915,8 @@ macroname(const char *prefix, const char *provider, const char *probe)
 }
 
 struct named {
-	char *name;
+	char *name;       /* ":provider:probe", "#MACRO" or "$semaphore" */
+	size_t order;     /* declaration order */
 	const struct provider *pv;
 	const struct probe *p;
 };
@@ -915,9 +930,7 @@ namecmp(const void *a, const void *b)
 	if (c)
 		return c;
 	/* later declarations after earlier ones, so the later one is reported */
-	if (x->p->pos.line != y->p->pos.line)
-		return x->p->pos.line < y->p->pos.line ? -1 : 1;
-	return x->p->pos.col < y->p->pos.col ? -1 : x->p->pos.col > y->p->pos.col;
+	return x->order < y->order ? -1 : x->order > y->order;
 }
 
 /* duplicate probes and colliding macro or semaphore names */
@@ -926,7 +939,7 @@ checknames(struct parser *ps)
 {
 	struct model *m = ps->m;
 	struct named *v = NULL;
-	size_t i, j, n = 0, k;
+	size_t i, j, n = 0, k, best = 0;
 	int rc = 0;
 
 	for (i = 0; i < m->nproviders; i++) {
@@ -935,32 +948,43 @@ checknames(struct parser *ps)
 			const struct probe *p = &pv->probes[j];
 			char *stem = macroname(NULL, pv->name, p->name);
 
-			v = xreallocarray(v, n + 3, sizeof(*v));
-			v[n].name = xasprintf("%s:%s", pv->name, p->name);
-			v[n].pv = pv, v[n].p = p, n++;
+			v = xreallocarray(v, n + 4, sizeof(*v));
+			v[n].name = xasprintf(":%s:%s", pv->name, p->name);
+			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
 			v[n].name = xasprintf("#%s", stem);
-			v[n].pv = pv, v[n].p = p, n++;
+			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
 			v[n].name = xasprintf("#%s_ENABLED", stem);
-			v[n].pv = pv, v[n].p = p, n++;
+			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
+			v[n].name = xasprintf("$%s_%s_semaphore", pv->name, p->name);
+			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
 			free(stem);
 		}
 	}
 	qsort(v, n, sizeof(*v), namecmp);
-	for (k = 1; k < n && !rc; k++) {
+	/* of all clashes, report the one whose later declaration comes first in the source */
+	for (k = 1; k < n; k++) {
 		const struct named *a = &v[k - 1], *b = &v[k];
 
 		if (strcmp(a->name, b->name) != 0)
 			continue;
-		if (a->name[0] != '#') {
-			perr(ps, &b->p->pos, "probe '%s:%s' declared twice (first at %u:%u)", b->pv->name,
-			     b->p->name, a->p->pos.line, a->p->pos.col);
-		} else if (strcmp(a->pv->name, b->pv->name) == 0 && strcmp(a->p->name, b->p->name) == 0) {
+		if (a->name[0] != ':' && strcmp(a->pv->name, b->pv->name) == 0 &&
+		    strcmp(a->p->name, b->p->name) == 0)
 			continue; /* the same probe twice: reported as such */
-		} else {
-			perr(ps, &b->p->pos, "probe '%s:%s' and probe '%s:%s' both define macro '%s'",
-			     b->pv->name, b->p->name, a->pv->name, a->p->name, b->name + 1);
-		}
+		if (!rc || b->order < v[best].order)
+			best = k;
 		rc = -1;
+	}
+	if (rc) {
+		const struct named *a = &v[best - 1], *b = &v[best];
+		char buf[512];
+
+		if (a->name[0] == ':')
+			perr(ps, &b->p->pos, "probe '%s:%s' declared twice (first at %s)", b->pv->name,
+			     b->p->name, where(&a->p->pos, &b->p->pos, buf, sizeof(buf)));
+		else
+			perr(ps, &b->p->pos, "probe '%s:%s' and probe '%s:%s' both define %s '%s'",
+			     b->pv->name, b->p->name, a->pv->name, a->p->name,
+			     a->name[0] == '#' ? "macro" : "semaphore", b->name + 1);
 	}
 	for (k = 0; k < n; k++)
 		free(v[k].name);

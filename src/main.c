@@ -10,6 +10,7 @@
 
 #include "cpp.h"
 #include "header.h"
+#include "list.h"
 #include "object.h"
 #include "parse.h"
 #include "target.h"
@@ -28,6 +29,7 @@ static const char usage_text[] =
 	"                     PROVIDER.d\n"
 	"       sdtkit object [-o OUT.o] [--libtool] [--target=ARCH] [--like=REF.o]\n"
 	"                     [--semaphores=hidden|default|none] [-C ...] PROVIDER.d [OBJ...]\n"
+	"       sdtkit list   [--format=table|notes|json] [-P PROVIDER] [-p PID] [FILE...]\n"
 	"       sdtkit dtrace [-C] [-I DIR] [-D NAME] [-U NAME] -h|-G -s PROVIDER.d [-o OUT] [OBJ...]\n"
 	"       sdtkit --help | --version\n";
 
@@ -80,7 +82,7 @@ load(struct job *j, struct model *m)
 		struct stat st;
 
 		/* the preprocessor's own message for a missing file is not ours to rely on */
-		if (stat(j->input, &st) < 0) {
+		if (stat(j->input, &st) < 0 || (S_ISDIR(st.st_mode) && (errno = EISDIR))) {
 			warn("cannot read '%s':", j->input);
 			return -1;
 		}
@@ -123,6 +125,58 @@ defaultname(const char *input, const char *suffix)
 	return xasprintf("%.*s%s", (int)n, base, suffix);
 }
 
+/*
+ * With a prefix, probes of different providers can meet on a macro name
+ * (the parser has already checked the names without one): report the first
+ * probe, in declaration order, whose PROBE or PROBE_ENABLED macro an earlier
+ * probe also defines.
+ */
+static int
+prefixclash(const struct model *m, const char *prefix)
+{
+	struct {
+		const struct provider *pv;
+		const struct probe *p;
+		char *stem, *enabled;
+	} *v = NULL;
+	size_t a, b, n = 0;
+	int rc = 0;
+
+	for (a = 0; a < m->nproviders; a++) {
+		for (b = 0; b < m->providers[a].nprobes; b++) {
+			v = xreallocarray(v, n + 1, sizeof(*v));
+			v[n].pv = &m->providers[a];
+			v[n].p = &m->providers[a].probes[b];
+			v[n].stem = macroname(prefix, "", v[n].p->name);
+			v[n].enabled = xasprintf("%s_ENABLED", v[n].stem);
+			n++;
+		}
+	}
+	for (b = 1; b < n && !rc; b++) {
+		for (a = 0; a < b && !rc; a++) {
+			const char *clash = NULL;
+
+			if (strcmp(v[a].stem, v[b].stem) == 0 || strcmp(v[a].stem, v[b].enabled) == 0)
+				clash = v[a].stem;
+			else if (strcmp(v[a].enabled, v[b].stem) == 0)
+				clash = v[a].enabled;
+			if (!clash)
+				continue;
+			fprintf(stderr, "%s:%u:%u: error: probe '%s:%s' and probe '%s:%s' both define "
+			        "macro '%s' with prefix '%s'\n", v[b].p->pos.file, v[b].p->pos.line,
+			        v[b].p->pos.col, v[b].pv->name, v[b].p->name, v[a].pv->name, v[a].p->name,
+			        clash, prefix);
+			rc = -1;
+		}
+	}
+	for (a = 0; a < n; a++) {
+		free(v[a].stem);
+		free(v[a].enabled);
+	}
+	free(v);
+	return rc;
+}
+
 static int
 doheader(struct job *j)
 {
@@ -135,29 +189,8 @@ doheader(struct job *j)
 		return EXIT_BADINPUT;
 	if (load(j, &m) < 0)
 		return EXIT_BADINPUT;
-	if (j->prefix) {
-		/* a prefix can make names of different providers meet */
-		size_t a, b, c, d;
-		for (a = 0; a < m.nproviders; a++)
-			for (b = 0; b < m.providers[a].nprobes; b++)
-				for (c = a; c < m.nproviders; c++)
-					for (d = c == a ? b + 1 : 0; d < m.providers[c].nprobes; d++) {
-						char *x = macroname(j->prefix, "", m.providers[a].probes[b].name);
-						char *y = macroname(j->prefix, "", m.providers[c].probes[d].name);
-						int same = strcmp(x, y) == 0;
-						const struct probe *p = &m.providers[c].probes[d];
-						if (same)
-							fprintf(stderr, "%s:%u:%u: error: probe '%s:%s' and probe '%s:%s' "
-							        "both define macro '%s' with prefix '%s'\n",
-							        p->pos.file, p->pos.line, p->pos.col,
-							        m.providers[c].name, p->name, m.providers[a].name,
-							        m.providers[a].probes[b].name, y, j->prefix);
-						free(x);
-						free(y);
-						if (same)
-							goto out;
-					}
-	}
+	if (j->prefix && prefixclash(&m, j->prefix) < 0)
+		goto out;
 	header(&m, &o, &out);
 	if (!j->output || strcmp(j->output, "-") == 0) {
 		if (fwrite(out.s, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
@@ -545,6 +578,7 @@ static const struct {
 	{"header", cmd_header},
 	{"object", cmd_object},
 	{"dtrace", cmd_dtrace},
+	{"list", cmd_list},
 };
 
 static void

@@ -11,11 +11,11 @@ $(BUILD)/build.ninja:
 	sh scripts/deps.sh build
 	cmake -S . -B $(BUILD) -G Ninja $(CMAKE_FLAGS)
 
-# builds sdtkit, generates the header and object for examples/hello and shows the probes
+# builds sdtkit, builds examples/minipy with it (shared), shows and traces its probes
 demo:
 	sh scripts/deps.sh build
 	$(MAKE) all
-	sh examples/hello/demo.sh $(BUILD)/sdtkit
+	sh examples/minipy/demo.sh $(BUILD)
 
 # builds everything and runs the whole test suite through ctest
 check:
@@ -29,7 +29,19 @@ install: all
 bench: all
 	sh bench/run.sh $(BUILD)/sdtkit
 
+# runs every fuzz harness (tests/fuzz) for FUZZ_SECONDS, in parallel (one per
+# core, JOBS at a time), on copies of the seed corpora: builds build-fuzz with
+# clang and SDTKIT_FUZZ=ON; prints the executions each reached
+FUZZ_SECONDS ?= 600
+fuzz:
+	sh scripts/deps.sh build
+	CC=clang cmake -S . -B build-fuzz -G Ninja -DSDTKIT_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake --build build-fuzz
+	cd build-fuzz && SDTKIT_FUZZ_SECONDS=$(FUZZ_SECONDS) ctest -L fuzz -j$(JOBS) \
+		--timeout $$(($(FUZZ_SECONDS) + 600)) --output-on-failure; \
+	rc=$$?; cat tests/fuzz/scratch/fuzz-*/summary 2>/dev/null; exit $$rc
+
 clean:
 	rm -rf $(BUILD)
 
-.PHONY: all demo check install bench clean
+.PHONY: all demo check install bench clean fuzz

@@ -90,6 +90,7 @@ enum {
 	AR_FMAGOFF = 58,
 	AR_BSDNAME = 3,    /* "#1/" + length: BSD long names follow the header */
 	SECLOOKBACK = 8,   /* sections tried below an address before giving up */
+	LINEARSITES = 16,  /* up to this many sites, symbols are scanned, not sorted */
 };
 
 /* a private mapping of a whole file */
@@ -145,6 +146,7 @@ struct sdtmodule {
 	size_t nns;
 	struct sym *funcs, *objs;
 	size_t nfuncs, nobjs;
+	int symsorted;  /* funcs and objs are sorted (else looked up by a linear scan) */
 	struct asec *secs;
 	size_t nsecs;
 	struct seg *segs;
@@ -512,13 +514,61 @@ symfloor(const struct sym *v, size_t n, size_t sec, uint64_t addr)
 	return &v[lo - 1];
 }
 
+/*
+ * The symbol a sorted table's lookup would give, by one pass over an
+ * unsorted one: among the symbols of section sec at the greatest address
+ * <= addr (exactly addr if exact), the first in symcmp order that contains
+ * addr (if contain) or whose name ends in suffix (if suffix and one does),
+ * else the first. Cheaper than sorting when there are few sites to look up.
+ */
+static const struct sym *
+symscan(const struct sym *v, size_t n, size_t sec, uint64_t addr, int exact, int contain,
+        const char *suffix)
+{
+	const struct sym *best = NULL, *bestsuf = NULL;
+	uint64_t floor = 0;
+	size_t i, sl = suffix ? strlen(suffix) : 0;
+	int found = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct sym *s = &v[i];
+
+		if (s->sec != sec || s->addr > addr || (exact && s->addr != addr) ||
+		    (found && s->addr < floor))
+			continue;
+		if (!found || s->addr > floor) {
+			/* a new group: what was best below it no longer counts */
+			found = 1;
+			floor = s->addr;
+			best = bestsuf = NULL;
+		}
+		if (contain && !(addr - s->addr < s->size || (s->size == 0 && addr == s->addr)))
+			continue;
+		if (!best || symcmp(s, best) < 0)
+			best = s;
+		if (suffix) {
+			size_t k = strlen(s->name);
+
+			if (k >= sl && strcmp(s->name + k - sl, suffix) == 0 &&
+			    (!bestsuf || symcmp(s, bestsuf) < 0))
+				bestsuf = s;
+		}
+	}
+	return bestsuf ? bestsuf : best;
+}
+
 /* the function containing (sec, addr) */
 static const char *
 funcat(const struct sdtmodule *m, size_t sec, uint64_t addr)
 {
-	const struct sym *s = symfloor(m->funcs, m->nfuncs, sec, addr), *end = m->funcs + m->nfuncs;
+	const struct sym *s, *end = m->funcs + m->nfuncs;
 	uint64_t start;
 
+	if (!m->symsorted) {
+		s = symscan(m->funcs, m->nfuncs, sec, addr, 0, 1, NULL);
+		return s ? s->name : NULL;
+	}
+	s = symfloor(m->funcs, m->nfuncs, sec, addr);
 	if (!s)
 		return NULL;
 	for (start = s->addr; s < end && s->sec == sec && s->addr == start; s++)
@@ -532,9 +582,14 @@ static const char *
 objat(const struct sdtmodule *m, size_t sec, uint64_t addr)
 {
 	static const char SUFFIX[] = "_semaphore";
-	const struct sym *s = symfloor(m->objs, m->nobjs, sec, addr), *end = m->objs + m->nobjs;
+	const struct sym *s, *end = m->objs + m->nobjs;
 	const char *first;
 
+	if (!m->symsorted) {
+		s = symscan(m->objs, m->nobjs, sec, addr, 1, 0, SUFFIX);
+		return s ? s->name : NULL;
+	}
+	s = symfloor(m->objs, m->nobjs, sec, addr);
 	if (!s || s->addr != addr)
 		return NULL;
 	first = s->name;
@@ -689,9 +744,25 @@ loadsyms(struct sdtmodule *m, Elf_Scn *scn, const GElf_Shdr *sh, Elf_Data *xndx,
 	Elf_Data *d = elf_getdata(scn, NULL);
 	size_t n, i, ent = gelf_fsize(m->elf, ELF_T_SYM, 1, EV_CURRENT);
 	size_t capf = 0, capo = 0;
+	Elf_Scn *strscn = elf_getscn(m->elf, sh->sh_link);
+	Elf_Data *sd = NULL;
+	GElf_Shdr ssh;
+	const char *strs = NULL;
+	size_t nstrs = 0;
 
 	if (!d)
 		return why(reason, len, "cannot read the symbol table: %s", elf_errmsg(-1));
+	/*
+	 * Names straight from a string table that ends in a NUL (elf_strptr's
+	 * checks, once for all); elf_strptr for any other.
+	 */
+	if (strscn && gelf_getshdr(strscn, &ssh) && ssh.sh_type == SHT_STRTAB)
+		sd = elf_getdata(strscn, NULL);
+	if (sd && sd->d_buf && sd->d_size > 0 && ((const char *)sd->d_buf)[sd->d_size - 1] == '\0' &&
+	    elf_getdata(strscn, sd) == NULL) {
+		strs = sd->d_buf;
+		nstrs = sd->d_size;
+	}
 	n = ent ? d->d_size / ent : 0;
 	for (i = 1; i < n; i++) {
 		GElf_Sym sym;
@@ -709,7 +780,10 @@ loadsyms(struct sdtmodule *m, Elf_Scn *scn, const GElf_Shdr *sh, Elf_Data *xndx,
 		type = GELF_ST_TYPE(sym.st_info);
 		if (type != STT_FUNC && type != STT_GNU_IFUNC && type != STT_OBJECT)
 			continue;
-		name = elf_strptr(m->elf, sh->sh_link, sym.st_name);
+		if (strs)
+			name = sym.st_name < nstrs ? strs + sym.st_name : NULL;
+		else
+			name = elf_strptr(m->elf, sh->sh_link, sym.st_name);
 		if (!name || !*name)
 			continue;
 		s.addr = sym.st_value;
@@ -728,9 +802,11 @@ loadsyms(struct sdtmodule *m, Elf_Scn *scn, const GElf_Shdr *sh, Elf_Data *xndx,
 			m->funcs[m->nfuncs++] = s;
 		}
 	}
-	if (m->nfuncs)
+	/* a few lookups scan; many are worth a sort and binary searches */
+	m->symsorted = m->info.nsites > LINEARSITES;
+	if (m->symsorted && m->nfuncs)
 		qsort(m->funcs, m->nfuncs, sizeof(*m->funcs), symcmp);
-	if (m->nobjs)
+	if (m->symsorted && m->nobjs)
 		qsort(m->objs, m->nobjs, sizeof(*m->objs), symcmp);
 	return 0;
 }

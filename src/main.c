@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "cpp.h"
 #include "header.h"
 #include "list.h"
@@ -30,6 +31,7 @@ static const char usage_text[] =
 	"       sdtkit object [-o OUT.o] [--libtool] [--target=ARCH] [--like=REF.o]\n"
 	"                     [--semaphores=hidden|default|none] [-C ...] PROVIDER.d [OBJ...]\n"
 	"       sdtkit list   [--format=table|notes|json] [-P PROVIDER] [-p PID] [FILE...]\n"
+	"       sdtkit check  PROVIDER.d FILE...\n"
 	"       sdtkit dtrace [-C] [-I DIR] [-D NAME] [-U NAME] -h|-G -s PROVIDER.d [-o OUT] [OBJ...]\n"
 	"       sdtkit --help | --version\n";
 
@@ -579,6 +581,7 @@ static const struct {
 	{"object", cmd_object},
 	{"dtrace", cmd_dtrace},
 	{"list", cmd_list},
+	{"check", cmd_check},
 };
 
 static void

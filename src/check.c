@@ -1,0 +1,198 @@
+/* check.c: the 'check' command: a provider file against the probe sites of ELF files */
+#include <elf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "argspec.h"
+#include "check.h"
+#include "elfnotes.h"
+#include "util.h"
+#include "verify.h"
+
+/*
+ * sdtkit check PROVIDER.d FILE...
+ *
+ * The sites of all the files (executables, shared libraries, objects,
+ * archives) are one set: a probe declared in the .d must have a site in
+ * one of them, and each site of a provider the .d declares must match its
+ * declaration (see verify.c for what "match" means). Sites of other
+ * providers are ignored. Problems go to standard output, one per line,
+ * sorted; errors (unreadable files) to standard error.
+ *
+ * This file reads the sites (elfnotes.c) and prints; verify.c compares.
+ * They are apart because the reader's 'struct arg' (argspec.h) and the
+ * model's (model.h) share a name.
+ */
+
+enum { ARGSMAX = 64 }; /* sdt.h writes at most 12; a file may say more, which is reported */
+
+static const char check_usage[] = "usage: sdtkit check PROVIDER.d FILE...\n";
+
+static int
+usagefail(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: error: ", argv0);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(check_usage, stderr);
+	return 2;
+}
+
+static void
+printdiag(void *ctx, int iserror, const char *where, const char *msg)
+{
+	(void)ctx;
+	fprintf(stderr, "%s: %s: %s\n", where, iserror ? "error" : "warning", msg);
+}
+
+/* one site as the comparison sees it */
+static void
+tovsite(const struct sdtmodule *m, const struct sdtsite *s, size_t file, const char *filename,
+        struct arg *args, struct vsitearg *vargs, struct vsite *v)
+{
+	const struct sdtmodinfo *mi = sdtinfo(m);
+	size_t i;
+
+	memset(v, 0, sizeof(*v));
+	v->file = file;
+	v->filename = filename;
+	v->lp64 = mi->model == SDT_LP64;
+	v->relocatable = mi->type == ET_REL;
+	v->provider = s->provider;
+	v->name = s->name;
+	v->nargs = sdtsiteargs(m, s, args, ARGSMAX);
+	v->nfilled = v->nargs < ARGSMAX ? v->nargs : ARGSMAX;
+	for (i = 0; i < v->nfilled; i++) {
+		vargs[i].spec = args[i].spec;
+		vargs[i].speclen = args[i].speclen;
+		vargs[i].size = args[i].size;
+		vargs[i].issigned = args[i].issigned;
+		vargs[i].isfloat = args[i].isfloat;
+	}
+	v->args = vargs;
+	v->pc = s->pc;
+	v->pcexec = s->pcexec;
+	v->pcsection = s->pcsection;
+	v->semsymbol = s->semsymbol;
+	v->semsection = s->semsection;
+	v->semwritable = (s->semflags & SHF_WRITE) != 0;
+	v->sem = s->semaphore;
+	if (v->relocatable) {
+		/* an undefined semaphore relocates to 0 but names its symbol */
+		v->hassem = s->semaphore != 0 || s->semsymbol || s->semsection;
+		v->semknown = s->semsection != NULL;
+	} else {
+		v->hassem = s->notesem != 0;
+		v->semknown = 1;
+	}
+	v->base = s->base;
+	v->hasbase = mi->hasbase;
+}
+
+/* feed every site of one opened input to v; 0, or -1 if a module could not be read */
+static int
+checkreader(struct verifier *v, struct sdtreader *r, size_t *file)
+{
+	struct arg args[ARGSMAX];
+	struct vsitearg vargs[ARGSMAX];
+	struct sdtmodule *m;
+	struct sdterr err;
+	int rc, bad = 0;
+
+	while ((rc = sdtnextmodule(r, &m, &err)) != 0) {
+		const struct sdtmodinfo *mi;
+		struct sdtsite s;
+		char *name;
+
+		if (rc < 0) {
+			warn("'%s': %s", err.name, err.reason);
+			bad = -1;
+			continue;
+		}
+		mi = sdtinfo(m);
+		name = mi->member ? xasprintf("%s(%s)", mi->path, mi->member) : xstrdup(mi->path);
+		while (sdtnextsite(m, &s)) {
+			struct vsite vs;
+
+			tovsite(m, &s, *file, name, args, vargs, &vs);
+			verifysite(v, &vs);
+		}
+		free(name);
+		(*file)++;
+	}
+	return bad;
+}
+
+int
+cmd_check(int argc, char **argv)
+{
+	const char *dfile = NULL;
+	const char **files = xcalloc((size_t)argc, sizeof(*files));
+	const struct vproblem *pr;
+	struct verifier *v = NULL;
+	size_t nfiles = 0, file = 0, npr, k;
+	int i, rest = 0, bad = 0, rc;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
+			if (!dfile)
+				dfile = a;
+			else
+				files[nfiles++] = a;
+		} else if (strcmp(a, "--") == 0) {
+			rest = 1;
+		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+			fputs(check_usage, stdout);
+			rc = 0;
+			goto out;
+		} else {
+			rc = usagefail("unknown option '%s'", a);
+			goto out;
+		}
+	}
+	if (!dfile) {
+		rc = usagefail("no provider file given%s", "");
+		goto out;
+	}
+	if (nfiles == 0) {
+		rc = usagefail("no file to check given%s", "");
+		goto out;
+	}
+	v = verifynew(dfile, printdiag, NULL);
+	if (!v) {
+		if (errno)
+			warn("cannot read '%s':", dfile);
+		rc = 1;
+		goto out;
+	}
+	for (k = 0; k < nfiles; k++) {
+		struct sdtreader *r;
+		struct sdterr err;
+
+		if (sdtopen(&r, files[k], &err) < 0) {
+			warn("'%s': %s", err.name, err.reason);
+			bad = 1;
+			continue;
+		}
+		if (checkreader(v, r, &file) < 0)
+			bad = 1;
+		sdtclose(r);
+	}
+	/* with an input unread, a probe without a site may have one there: not reported */
+	pr = verifyend(v, !bad, &npr);
+	for (k = 0; k < npr; k++)
+		printf("%s\n", pr[k].msg);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		warn("cannot write the report:");
+		bad = 1;
+	}
+	rc = bad || npr > 0 ? 1 : 0;
+out:
+	verifyfree(v);
+	free(files);
+	return rc;
+}

@@ -1,0 +1,66 @@
+/* verify.h: comparing a provider file's declarations with the probe sites of ELF files */
+#ifndef SDTKIT_VERIFY_H
+#define SDTKIT_VERIFY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* one argument of a site, as its spec ("-4@%edi") says */
+struct vsitearg {
+	const char *spec; /* not NUL-terminated */
+	size_t speclen;
+	int size;         /* 1, 2, 4 or 8; 0 when the spec is malformed */
+	int issigned, isfloat;
+};
+
+/* what the checks need to know of one probe site (the strings are only borrowed) */
+struct vsite {
+	size_t file;          /* which module it comes from: orders the problems */
+	const char *filename; /* how problems name that module: "./prog", "lib.a(m.o)" */
+	int lp64;             /* the module's data model: LP64, else ILP32 */
+	int relocatable;      /* a .o: addresses are offsets in their sections */
+	const char *provider, *name;
+	const struct vsitearg *args;
+	size_t nargs;         /* may exceed the number of args filled */
+	size_t nfilled;
+	uint64_t pc;
+	int pcexec;           /* pc is in executable code: 1, 0, or -1 (cannot tell) */
+	const char *pcsection;
+	int hassem;           /* the note names a semaphore */
+	uint64_t sem;         /* its address (in a .o, its offset in semsection) */
+	const char *semsection; /* the section holding it, or NULL (unknown, or none) */
+	int semknown;         /* semsection, semwritable are known (a .o may not define it) */
+	int semwritable;
+	const char *semsymbol;
+	uint64_t base;        /* the note's base field */
+	int hasbase;          /* the module has a .stapsdt.base section */
+};
+
+/* a problem found; msg is one line without newline, naming the probe and the file */
+struct vproblem {
+	char *msg;
+};
+
+/* receives each diagnostic of the provider file ("pos" already formatted as file:line:col) */
+typedef void vdiagfn(void *ctx, int iserror, const char *where, const char *msg);
+
+struct verifier;
+
+/*
+ * Read and parse the provider file path. Returns the verifier, or NULL
+ * after reporting why through diag (a parse error) or with errno set (an
+ * unreadable file: diag not called).
+ */
+struct verifier *verifynew(const char *path, vdiagfn *diag, void *ctx);
+/* compare one site with the declarations (sites of other providers are ignored) */
+void verifysite(struct verifier *v, const struct vsite *s);
+/*
+ * The problems, sorted (declared probes without a site first, in the
+ * file's order, when complete is set: every input was read; then by module,
+ * probe, kind). Valid until verifyfree.
+ */
+const struct vproblem *verifyend(struct verifier *v, int complete, size_t *n);
+/* release everything */
+void verifyfree(struct verifier *v);
+
+#endif

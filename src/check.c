@@ -33,11 +33,7 @@ static const char check_usage[] = "usage: sdtkit check PROVIDER.d FILE...\n";
 static int
 usagefail(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "%s: error: ", argv0);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	fputs(check_usage, stderr);
-	return 2;
+	return usageerror(check_usage, fmt, arg);
 }
 
 static void

@@ -85,11 +85,7 @@ struct lister {
 static int
 usagefail(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "%s: error: ", argv0);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	fputs(list_usage, stderr);
-	return 2;
+	return usageerror(list_usage, fmt, arg);
 }
 
 /* "function__entry" -> "function-entry" */
@@ -404,27 +400,6 @@ listreader(struct lister *l, struct sdtreader *r)
 	}
 }
 
-/* option value of name at argv[*i] ("--name=V", "--name V", "-xV", "-x V"); NULL if not it */
-static const char *
-optarg_(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	if (strncmp(a, name, n) != 0)
-		return NULL;
-	if (name[1] == '-' && a[n] == '=')
-		return a + n + 1;
-	if (name[1] != '-' && a[n] != '\0')
-		return a + n;
-	if (a[n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		return NULL;
-	}
-	return argv[++*i];
-}
 
 int
 cmd_list(int argc, char **argv)
@@ -446,7 +421,7 @@ cmd_list(int argc, char **argv)
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(list_usage, stdout);
 			goto out;
-		} else if ((v = optarg_(argc, argv, &i, "--format", &missing))) {
+		} else if ((v = optvalue(argc, argv, &i, "--format", &missing))) {
 			if (strcmp(v, "table") == 0)
 				l.fmt = FMT_TABLE;
 			else if (strcmp(v, "notes") == 0)
@@ -457,9 +432,9 @@ cmd_list(int argc, char **argv)
 				rc = usagefail("unknown --format '%s' (table, notes or json)", v);
 				goto out;
 			}
-		} else if ((v = optarg_(argc, argv, &i, "-P", &missing))) {
+		} else if ((v = optvalue(argc, argv, &i, "-P", &missing))) {
 			l.provider = v;
-		} else if ((v = optarg_(argc, argv, &i, "-p", &missing))) {
+		} else if ((v = optvalue(argc, argv, &i, "-p", &missing))) {
 			char *end;
 			long pid = strtol(v, &end, 10);
 

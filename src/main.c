@@ -38,11 +38,8 @@ static const char usage_text[] =
 static _Noreturn void
 usage(const char *fmt, const char *arg)
 {
-	if (fmt) {
-		fprintf(stderr, "%s: error: ", argv0);
-		fprintf(stderr, fmt, arg);
-		fputc('\n', stderr);
-	}
+	if (fmt)
+		exit(usageerror(usage_text, fmt, arg));
 	fputs(usage_text, stderr);
 	exit(EXIT_USAGE);
 }
@@ -385,28 +382,16 @@ semvis(const char *s, enum semvis *v)
 	return 0;
 }
 
-/*
- * Option scanning shared by the subcommands: returns the value of option
- * name at argv[*i] ("--name=V", "--name V", "-xV", "-x V"), or NULL if
- * argv[*i] is not that option.
- */
+/* optvalue(), with a missing value a usage error */
 static const char *
 optval(int argc, char **argv, int *i, const char *name)
 {
-	const char *a = argv[*i];
-	size_t n = strlen(name);
+	int missing = 0;
+	const char *v = optvalue(argc, argv, i, name, &missing);
 
-	if (strncmp(a, name, n) != 0)
-		return NULL;
-	if (name[1] == '-' && a[n] == '=')
-		return a + n + 1;
-	if (name[1] != '-' && a[n] != '\0')
-		return a + n;
-	if (a[n] != '\0')
-		return NULL;
-	if (*i + 1 >= argc)
+	if (missing)
 		usage("option '%s' needs a value", name);
-	return argv[++*i];
+	return v;
 }
 
 /* -C -I -D -U, shared by header, object and dtrace; 1 if taken */

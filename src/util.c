@@ -63,6 +63,37 @@ fatal(const char *fmt, ...)
 	exit(1);
 }
 
+const char *
+optvalue(int argc, char **argv, int *i, const char *name, int *missing)
+{
+	const char *a = argv[*i];
+	size_t n = strlen(name);
+
+	if (strncmp(a, name, n) != 0)
+		return NULL;
+	if (name[1] == '-' && a[n] == '=')
+		return a + n + 1;
+	if (name[1] != '-' && a[n] != '\0')
+		return a + n;
+	if (a[n] != '\0')
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = 1;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+int
+usageerror(const char *usage, const char *fmt, const char *arg)
+{
+	fprintf(stderr, "%s: error: ", argv0);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	fputs(usage, stderr);
+	return 2;
+}
+
 void *
 xmalloc(size_t n)
 {

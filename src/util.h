@@ -38,6 +38,16 @@ void bufputc(struct buf *b, int c);
 void bufprintf(struct buf *b, const char *fmt, ...);
 void buffree(struct buf *b);
 
+/*
+ * the value of option name at argv[*i]: "--name=V" or "--name V" for long
+ * options, "-xV" or "-x V" for short ones (advancing *i past a separate
+ * value); NULL if argv[*i] is not that option, or, setting *missing, if its
+ * value is missing
+ */
+const char *optvalue(int argc, char **argv, int *i, const char *name, int *missing);
+/* print "argv0: error: " fmt (one %s, for arg), then usage, to stderr; returns 2 */
+int usageerror(const char *usage, const char *fmt, const char *arg);
+
 /* read a whole file (or "-" for stdin) into b; returns 0, or -1 with errno set */
 int readfile(const char *path, struct buf *b);
 

@@ -199,12 +199,14 @@ skipspace(struct parser *ps)
 static const char *
 tokdesc(const struct token *t, char *buf, size_t n)
 {
+	size_t len = 0;
+
 	if (t->type == T_EOF)
 		return "end of file";
-	if (t->len > 40)
-		snprintf(buf, n, "'%.40s...'", t->s);
-	else
-		snprintf(buf, n, "'%.*s'", (int)t->len, t->s);
+	/* a string can hold a line splice or control bytes: show no more than its first line */
+	while (len < t->len && len < 40 && !iscntrl((unsigned char)t->s[len]))
+		len++;
+	snprintf(buf, n, "'%.*s%s'", (int)len, t->s, len < t->len ? "..." : "");
 	return buf;
 }
 

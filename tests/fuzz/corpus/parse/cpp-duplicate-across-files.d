@@ -1,0 +1,4 @@
+provider p {
+#include "common.h"
+	probe start(int);
+};

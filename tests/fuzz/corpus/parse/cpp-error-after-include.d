@@ -1,0 +1,5 @@
+#include "defs.h"
+// two
+provider p {
+	probe a(int) probe b();
+};

@@ -1,0 +1,2 @@
+#error tracing is not configured
+provider p { probe a(); };

@@ -1,0 +1,3 @@
+provider p {
+	probe tick(int n);
+};

@@ -1,0 +1,3 @@
+provider demo {
+	probe tick(int n);
+};

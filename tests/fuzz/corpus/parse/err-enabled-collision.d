@@ -1,0 +1,4 @@
+provider p {
+	probe foo_enabled(int);
+	probe foo();
+};

@@ -1,0 +1,2 @@
+typedef int x_t;
+struct s { int a; };

@@ -1,0 +1,5 @@
+/* café is fine here */
+provider p {
+	probe café(int);
+};
+

@@ -1,0 +1,2 @@
+provider a_ { probe _b(); };
+provider a { probe __b(); };

@@ -1,0 +1,4 @@
+provider p {
+	probe a(int, int, int, int, int, int, int, int, int, int, int, int,
+		long thirteenth);
+};

@@ -1,0 +1,3 @@
+provider p { probe a(); };
+struct s {
+	int a;

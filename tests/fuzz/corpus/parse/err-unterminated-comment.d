@@ -1,0 +1,3 @@
+provider p { probe a(); };
+  /* the end
+provider q { probe b(); };

@@ -1,0 +1,2 @@
+inline string v = "abc;
+provider p { probe a(); };

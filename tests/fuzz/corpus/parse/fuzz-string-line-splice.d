@@ -1,0 +1,2 @@
+provider p { "a\
+b" };

@@ -1,0 +1,4 @@
+provider a {
+	probe fixed(int x[4], char *argv[]);
+	probe named(int buf[BUFSZ]);
+};

@@ -1,0 +1,1 @@
+provider my$prov { probe do$it(int $x); };

@@ -1,0 +1,4 @@
+provider f {
+	probe a(int);
+};
+

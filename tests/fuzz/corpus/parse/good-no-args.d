@@ -1,0 +1,7 @@
+provider n {
+	probe bare;
+	probe empty();
+	probe v(void);
+	probe spaced( void
+	);
+};

@@ -1,0 +1,1 @@
+provider n { probe a(int); } // end

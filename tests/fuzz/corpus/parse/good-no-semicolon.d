@@ -1,0 +1,3 @@
+provider a { probe x(); }
+provider b { probe y(); ; probe z(); };;
+;

@@ -1,0 +1,5 @@
+provider v {
+	probe a(int n,
+		struct point p);
+	probe b(union u);
+};

@@ -1,0 +1,1 @@
+provider t { probe a(int, int, int, int, int, int, int, int, int, int, int, int); };

@@ -1,0 +1,3 @@
+/* Größe — naïve café */
+provider u { probe a(int); // ünïcödé
+};

@@ -1,0 +1,2 @@
+inline char c = 'a;
+provider p { probe a(); };

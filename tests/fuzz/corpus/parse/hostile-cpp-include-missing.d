@@ -1,0 +1,2 @@
+#include "nothere.h"
+provider p { probe a(); };

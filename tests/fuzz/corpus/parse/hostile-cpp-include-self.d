@@ -1,0 +1,2 @@
+#include "p.d"
+provider p { probe a(); };

@@ -1,0 +1,4 @@
+#define X \
+	@ not D \
+	still the directive
+provider p { probe a() };

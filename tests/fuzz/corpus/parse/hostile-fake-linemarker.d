@@ -1,0 +1,2 @@
+# 99 "other.d"
+provider p { probe a() };

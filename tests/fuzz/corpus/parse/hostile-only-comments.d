@@ -1,0 +1,4 @@
+/* provider p { probe a(); }; */
+#pragma D option quiet
+
+// provider q { probe b(); };

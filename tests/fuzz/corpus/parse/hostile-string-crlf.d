@@ -1,0 +1,2 @@
+inline string s = "abc
+provider p { probe a(); };

@@ -1,0 +1,2 @@
+provider p { probe start(); };
+provider q { probe start(int); };

@@ -1,0 +1,2 @@
+provider p { probe foo(); };
+provider q { probe foo_enabled(); };

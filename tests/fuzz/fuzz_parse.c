@@ -1,0 +1,131 @@
+/* fuzz_parse.c: libFuzzer harness for the .d parser and the header emitter */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "header.h"
+#include "parse.h"
+#include "util.h"
+
+/*
+ * The bytes are parsed twice, as a plain .d file and as preprocessor output
+ * (with line markers). The parser must report exactly one error when it
+ * fails and none when it succeeds, each message one non-empty line with a
+ * position. A model is then written as every kind of header, each of which
+ * must be text with balanced conditionals and comments. Any violation
+ * aborts, which libFuzzer reports as a crash.
+ */
+
+struct diagcount {
+	int linemarkers;
+	int errors;
+};
+
+static void
+check(int ok, const char *what)
+{
+	if (!ok) {
+		fprintf(stderr, "fuzz_parse: invariant violated: %s\n", what);
+		abort();
+	}
+}
+
+static void
+countdiag(void *ctx, enum severity sev, const struct pos *pos, const char *msg)
+{
+	struct diagcount *d = ctx;
+
+	check(msg[0] != '\0', "empty diagnostic");
+	check(strchr(msg, '\n') == NULL, "diagnostic spans lines");
+	check(pos->file != NULL, "diagnostic without a file");
+	check(pos->col >= 1, "diagnostic at column 0");
+	/* only a '# 0' marker, which no preprocessor writes, can name line 0 */
+	check(pos->line >= 1 || d->linemarkers, "diagnostic at line 0");
+	if (sev == SEV_ERROR)
+		d->errors++;
+}
+
+/* occurrences of s at the start of a line of text */
+static size_t
+linesstarting(const char *text, const char *s)
+{
+	size_t n = 0, len = strlen(s);
+	const char *p = text;
+
+	for (;;) {
+		if (strncmp(p, s, len) == 0)
+			n++;
+		p = strchr(p, '\n');
+		if (!p)
+			return n;
+		p++;
+	}
+}
+
+/* occurrences of s anywhere in text */
+static size_t
+count(const char *text, const char *s)
+{
+	size_t n = 0;
+	const char *p = text;
+
+	while ((p = strstr(p, s)) != NULL) {
+		n++;
+		p += strlen(s);
+	}
+	return n;
+}
+
+static void
+headers(const struct model *m)
+{
+	static const char *const prefixes[] = {NULL, "PFX_"};
+	static const enum semvis sems[] = {SEM_HIDDEN, SEM_DEFAULT, SEM_NONE};
+	size_t i, j;
+	int disabled;
+
+	for (disabled = 0; disabled <= 1; disabled++) {
+		for (i = 0; i < LEN(prefixes); i++) {
+			for (j = 0; j < LEN(sems); j++) {
+				struct headeropts o = {disabled, prefixes[i], sems[j], "dir/fuzz.d"};
+				struct buf out = {0};
+
+				header(m, &o, &out);
+				check(out.len > 0 && out.s != NULL, "empty header");
+				check(strlen(out.s) == out.len, "NUL byte in the header");
+				check(linesstarting(out.s, "#if") == linesstarting(out.s, "#endif"),
+				      "unbalanced #if/#endif");
+				check(count(out.s, "/*") == count(out.s, "*/"), "unbalanced comments");
+				check(out.s[out.len - 1] == '\n', "header does not end a line");
+				buffree(&out);
+			}
+		}
+	}
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	int linemarkers;
+
+	for (linemarkers = 0; linemarkers <= 1; linemarkers++) {
+		struct diagcount d = {linemarkers, 0};
+		struct model m;
+		int rc = parse("fuzz.d", (const char *)data, size, linemarkers, &m, countdiag, &d);
+
+		if (rc < 0) {
+			check(d.errors == 1, "a failed parse reported other than one error");
+			check(m.nproviders == 0 && m.files == NULL, "model not freed after an error");
+			continue;
+		}
+		check(rc == 0, "parse returned neither 0 nor -1");
+		check(d.errors == 0, "a successful parse reported an error");
+		check(m.nproviders > 0, "a successful parse without a provider");
+		headers(&m);
+		modelfree(&m);
+	}
+	return 0;
+}

@@ -1,7 +1,9 @@
 /* cpp.c: running the C preprocessor on a provider file, without a shell */
-#define _POSIX_C_SOURCE 200809L
+#define _GNU_SOURCE /* memmem */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -86,25 +88,50 @@ open:
 	return -1;
 }
 
+/* the length of the first "...: error: ..." or "...: fatal error: ..." line at *line, or 0 */
+static int
+firsterror(const char **line)
+{
+	const char *s = *line, *end;
+
+	for (; *s; s = end + 1) {
+		end = strchr(s, '\n');
+		if (!end)
+			end = s + strlen(s);
+		if (memmem(s, (size_t)(end - s), ": error: ", 9) ||
+		    memmem(s, (size_t)(end - s), ": fatal error: ", 15)) {
+			*line = s;
+			return (int)(end - s);
+		}
+		if (!*end)
+			break;
+	}
+	return 0;
+}
+
 int
 runcpp(const char *path, const struct cppopts *o, struct buf *out)
 {
 	const char *cpp = getenv("CPP");
 	char **words, **argv;
-	int n, fds[2], status, rc = -1;
+	int n, nwords, fds[2], status, rc = -1, fd;
 	size_t i, argc = 0;
+	struct buf msgs = {0};
+	const char *line;
+	int len;
+	FILE *errs;
 	pid_t pid;
 	ssize_t r;
 
 	if (!cpp || !*cpp)
 		cpp = "cpp";
-	n = splitwords(cpp, &words);
-	if (n <= 0) {
+	nwords = splitwords(cpp, &words);
+	if (nwords <= 0) {
 		warn("cannot split CPP '%s' into words", cpp);
 		return -1;
 	}
-	argv = xreallocarray(NULL, (size_t)n + o->argc + 4, sizeof(*argv));
-	for (i = 0; i < (size_t)n; i++)
+	argv = xreallocarray(NULL, (size_t)nwords + o->argc + 4, sizeof(*argv));
+	for (i = 0; i < (size_t)nwords; i++)
 		argv[argc++] = words[i];
 	argv[argc++] = "-x";
 	argv[argc++] = "c";
@@ -112,8 +139,22 @@ runcpp(const char *path, const struct cppopts *o, struct buf *out)
 		argv[argc++] = o->argv[i];
 	argv[argc++] = (char *)path;
 	argv[argc] = NULL;
+	/* the input must be readable: cpp's own account of it would not be one line */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		warn("cannot read '%s':", path);
+		goto out;
+	}
+	close(fd);
+	/* cpp's messages are kept aside: on failure only its first error is shown */
+	errs = tmpfile();
+	if (!errs) {
+		warn("cannot create a temporary file:");
+		goto out;
+	}
 	if (pipe(fds) < 0) {
 		warn("pipe:");
+		fclose(errs);
 		goto out;
 	}
 	pid = fork();
@@ -121,15 +162,16 @@ runcpp(const char *path, const struct cppopts *o, struct buf *out)
 		warn("fork:");
 		close(fds[0]);
 		close(fds[1]);
+		fclose(errs);
 		goto out;
 	}
 	if (pid == 0) {
 		close(fds[0]);
-		if (dup2(fds[1], 1) < 0)
+		if (dup2(fds[1], 1) < 0 || dup2(fileno(errs), 2) < 0)
 			_exit(127);
 		close(fds[1]);
 		execvp(argv[0], argv);
-		warn("cannot run preprocessor '%s':", argv[0]);
+		dprintf(2, "\1cannot run preprocessor '%s': %s\n", argv[0], strerror(errno));
 		_exit(127);
 	}
 	close(fds[1]);
@@ -150,19 +192,31 @@ runcpp(const char *path, const struct cppopts *o, struct buf *out)
 			goto out;
 		}
 	}
-	if (WIFEXITED(status) && WEXITSTATUS(status) == 127) {
-		/* the child has said why */
+	bufputs(&msgs, "");
+	rewind(errs);
+	while ((n = fgetc(errs)) != EOF)
+		bufputc(&msgs, n);
+	fclose(errs);
+	line = msgs.s;
+	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && r == 0) {
+		/* warnings of a successful run are the user's to see */
+		if (msgs.len)
+			fputs(msgs.s, stderr);
+		rc = 0;
+	} else if (msgs.len && msgs.s[0] == '\1') {
+		fprintf(stderr, "%s: error: %.*s", argv0, (int)strcspn(msgs.s + 1, "\n") + 1, msgs.s + 1);
+	} else if ((len = firsterror(&line)) > 0) {
+		fprintf(stderr, "%.*s\n", len, line);
 	} else if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
 		warn("preprocessor '%s' failed with exit status %d", argv[0], WEXITSTATUS(status));
 	} else if (WIFSIGNALED(status)) {
 		warn("preprocessor '%s' killed by signal %d", argv[0], WTERMSIG(status));
-	} else if (r < 0) {
-		warn("cannot read the preprocessor's output:");
 	} else {
-		rc = 0;
+		warn("cannot read the preprocessor's output:");
 	}
 out:
-	for (i = 0; i < (size_t)n; i++)
+	buffree(&msgs);
+	for (i = 0; i < (size_t)nwords; i++)
 		free(words[i]);
 	free(words);
 	free(argv);

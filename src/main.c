@@ -124,6 +124,23 @@ defaultname(const char *input, const char *suffix)
 	return xasprintf("%.*s%s", (int)n, base, suffix);
 }
 
+/* a macro name a probe defines, for prefixclash() */
+struct macro {
+	char *name;
+	size_t order; /* the probe's place in the file */
+	const struct provider *pv;
+	const struct probe *p;
+};
+
+static int
+macrocmp(const void *x, const void *y)
+{
+	const struct macro *a = x, *b = y;
+	int c = strcmp(a->name, b->name);
+
+	return c ? c : (a->order > b->order) - (a->order < b->order);
+}
+
 /*
  * With a prefix, probes of different providers can meet on a macro name
  * (the parser has already checked the names without one): report the first
@@ -133,47 +150,35 @@ defaultname(const char *input, const char *suffix)
 static int
 prefixclash(const struct model *m, const char *prefix)
 {
-	struct {
-		const struct provider *pv;
-		const struct probe *p;
-		char *stem, *enabled;
-	} *v = NULL;
-	size_t a, b, n = 0;
-	int rc = 0;
+	struct macro *v = NULL, *hit = NULL;
+	size_t a, b, n = 0, order = 0;
 
 	for (a = 0; a < m->nproviders; a++) {
-		for (b = 0; b < m->providers[a].nprobes; b++) {
-			v = xreallocarray(v, n + 1, sizeof(*v));
-			v[n].pv = &m->providers[a];
-			v[n].p = &m->providers[a].probes[b];
-			v[n].stem = macroname(prefix, "", v[n].p->name);
-			v[n].enabled = xasprintf("%s_ENABLED", v[n].stem);
-			n++;
-		}
-	}
-	for (b = 1; b < n && !rc; b++) {
-		for (a = 0; a < b && !rc; a++) {
-			const char *clash = NULL;
+		for (b = 0; b < m->providers[a].nprobes; b++, order++) {
+			const struct probe *p = &m->providers[a].probes[b];
+			char *stem = macroname(prefix, "", p->name);
 
-			if (strcmp(v[a].stem, v[b].stem) == 0 || strcmp(v[a].stem, v[b].enabled) == 0)
-				clash = v[a].stem;
-			else if (strcmp(v[a].enabled, v[b].stem) == 0)
-				clash = v[a].enabled;
-			if (!clash)
-				continue;
-			fprintf(stderr, "%s:%u:%u: error: probe '%s:%s' and probe '%s:%s' both define "
-			        "macro '%s' with prefix '%s'\n", v[b].p->pos.file, v[b].p->pos.line,
-			        v[b].p->pos.col, v[b].pv->name, v[b].p->name, v[a].pv->name, v[a].p->name,
-			        clash, prefix);
-			rc = -1;
+			v = xreallocarray(v, n + 2, sizeof(*v));
+			v[n] = (struct macro){stem, order, &m->providers[a], p};
+			v[n + 1] = (struct macro){xasprintf("%s_ENABLED", stem), order, &m->providers[a], p};
+			n += 2;
 		}
 	}
-	for (a = 0; a < n; a++) {
-		free(v[a].stem);
-		free(v[a].enabled);
+	qsort(v, n, sizeof(*v), macrocmp);
+	/* in a run of one name, the second entry is the probe that clashes first */
+	for (a = 1; a < n; a++) {
+		if (strcmp(v[a].name, v[a - 1].name) == 0 && (a < 2 || strcmp(v[a].name, v[a - 2].name) != 0) &&
+		    (!hit || v[a].order < hit->order))
+			hit = &v[a];
 	}
+	if (hit)
+		fprintf(stderr, "%s:%u:%u: error: probe '%s:%s' and probe '%s:%s' both define "
+		        "macro '%s' with prefix '%s'\n", hit->p->pos.file, hit->p->pos.line, hit->p->pos.col,
+		        hit->pv->name, hit->p->name, hit[-1].pv->name, hit[-1].p->name, hit->name, prefix);
+	for (a = 0; a < n; a++)
+		free(v[a].name);
 	free(v);
-	return rc;
+	return hit ? -1 : 0;
 }
 
 static int

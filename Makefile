@@ -23,6 +23,21 @@ check:
 	$(MAKE) all
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
+# the suite again with sdtkit built with ASan+UBSan: every CLI case and the
+# integration scripts that exercise sdtkit itself (the build-system, compile
+# matrix and type-check scripts test the generated code, the same in both builds)
+ASAN_TESTS = integration/(e2e|list_|check_|outputs|concurrency|reproducible|hostile|cross|stap_compare|bpftrace|install|fuzz_regress)
+check-asan:
+	sh scripts/deps.sh check
+	cmake -S . -B build-asan -G Ninja -DSDTKIT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug
+	cmake --build build-asan
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -j$(JOBS) -L cli && \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --output-on-failure -j$(JOBS) -R '$(ASAN_TESTS)' -E list_large
+
 install: all
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
@@ -42,6 +57,6 @@ fuzz:
 	rc=$$?; cat tests/fuzz/scratch/fuzz-*/summary 2>/dev/null; exit $$rc
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) build-asan build-fuzz
 
-.PHONY: all demo check install bench clean fuzz
+.PHONY: all demo check check-asan install bench clean fuzz

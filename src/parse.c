@@ -935,6 +935,20 @@ namecmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* the five strings one after the other, in one allocation */
+static char *
+join(const char *a, const char *b, const char *c, const char *d, const char *e)
+{
+	struct buf r = {0};
+
+	bufputs(&r, a);
+	bufputs(&r, b);
+	bufputs(&r, c);
+	bufputs(&r, d);
+	bufputs(&r, e);
+	return r.s;
+}
+
 /* duplicate probes and colliding macro or semaphore names */
 static int
 checknames(struct parser *ps)
@@ -951,13 +965,13 @@ checknames(struct parser *ps)
 			char *stem = macroname(NULL, pv->name, p->name);
 
 			v = xreallocarray(v, n + 4, sizeof(*v));
-			v[n].name = xasprintf(":%s:%s", pv->name, p->name);
+			v[n].name = join(":", pv->name, ":", p->name, "");
 			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
-			v[n].name = xasprintf("#%s", stem);
+			v[n].name = join("#", stem, "", "", "");
 			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
-			v[n].name = xasprintf("#%s_ENABLED", stem);
+			v[n].name = join("#", stem, "_ENABLED", "", "");
 			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
-			v[n].name = xasprintf("$%s_%s_semaphore", pv->name, p->name);
+			v[n].name = join("$", pv->name, "_", p->name, "_semaphore");
 			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
 			free(stem);
 		}

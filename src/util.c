@@ -202,15 +202,79 @@ bufputc(struct buf *b, int c)
 	bufadd(b, &ch, 1);
 }
 
+/* 1 if fmt uses only %s, %d, %u, %zu, %c and %%, which bufprintf formats itself */
+static int
+simplefmt(const char *fmt)
+{
+	for (; (fmt = strchr(fmt, '%')); fmt++) {
+		fmt++;
+		if (*fmt == 'z')
+			fmt++;
+		if (!*fmt || !strchr("sduc%", *fmt) || (fmt[-1] == 'z' && *fmt != 'u'))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+bufnum(struct buf *b, unsigned long long v, int neg)
+{
+	char d[24];
+	size_t i = sizeof(d);
+
+	do
+		d[--i] = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	if (neg)
+		d[--i] = '-';
+	bufadd(b, d + i, sizeof(d) - i);
+}
+
 void
 bufprintf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;
 	int n;
 
+	va_start(ap, fmt);
+	if (simplefmt(fmt)) {
+		/* the generators' hot path: no stdio for plain strings and numbers */
+		const char *pct;
+
+		while ((pct = strchr(fmt, '%'))) {
+			bufadd(b, fmt, (size_t)(pct - fmt));
+			fmt = pct + 1;
+			switch (*fmt) {
+			case 's':
+				bufputs(b, va_arg(ap, const char *));
+				break;
+			case 'd': {
+				int v = va_arg(ap, int);
+				bufnum(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
+				break;
+			}
+			case 'u':
+				bufnum(b, va_arg(ap, unsigned), 0);
+				break;
+			case 'z':
+				fmt++;
+				bufnum(b, va_arg(ap, size_t), 0);
+				break;
+			case 'c':
+				bufputc(b, va_arg(ap, int));
+				break;
+			default:
+				bufputc(b, '%');
+				break;
+			}
+			fmt++;
+		}
+		bufputs(b, fmt);
+		va_end(ap);
+		return;
+	}
 	/* format into the spare room; only a result that does not fit is formatted twice */
 	bufgrow(b, 128);
-	va_start(ap, fmt);
 	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
 	va_end(ap);
 	if (n < 0)

@@ -561,7 +561,7 @@ symscan(const struct sym *v, size_t n, size_t sec, uint64_t addr, int exact, int
 static const char *
 funcat(const struct sdtmodule *m, size_t sec, uint64_t addr)
 {
-	const struct sym *s, *end = m->funcs + m->nfuncs;
+	const struct sym *s, *end;
 	uint64_t start;
 
 	if (!m->symsorted) {
@@ -571,6 +571,7 @@ funcat(const struct sdtmodule *m, size_t sec, uint64_t addr)
 	s = symfloor(m->funcs, m->nfuncs, sec, addr);
 	if (!s)
 		return NULL;
+	end = m->funcs + m->nfuncs; /* not before: funcs is NULL when there are none */
 	for (start = s->addr; s < end && s->sec == sec && s->addr == start; s++)
 		if (addr - start < s->size || (s->size == 0 && addr == start))
 			return s->name;
@@ -582,7 +583,7 @@ static const char *
 objat(const struct sdtmodule *m, size_t sec, uint64_t addr)
 {
 	static const char SUFFIX[] = "_semaphore";
-	const struct sym *s, *end = m->objs + m->nobjs;
+	const struct sym *s, *end;
 	const char *first;
 
 	if (!m->symsorted) {
@@ -592,6 +593,7 @@ objat(const struct sdtmodule *m, size_t sec, uint64_t addr)
 	s = symfloor(m->objs, m->nobjs, sec, addr);
 	if (!s || s->addr != addr)
 		return NULL;
+	end = m->objs + m->nobjs; /* not before: objs is NULL when there are none */
 	first = s->name;
 	for (; s < end && s->sec == sec && s->addr == addr; s++) {
 		size_t n = strlen(s->name);

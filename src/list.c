@@ -131,12 +131,13 @@ utf8len(const unsigned char *s, size_t left)
 static void
 jstr(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + n;
+	const unsigned char *p = (const unsigned char *)s, *end;
 
 	if (!s) {
 		fputs("null", stdout);
 		return;
 	}
+	end = p + n;
 	putchar('"');
 	while (p < end) {
 		size_t u;

@@ -116,6 +116,17 @@ isident(int c, int first)
 	return isalpha(c) || c == '_' || c == '$' || (!first && isdigit(c));
 }
 
+static int
+hascontrol(const char *s, size_t n)
+{
+	while (n-- > 0) {
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+		s++;
+	}
+	return 0;
+}
+
 /* a '# N "file"' line marker, as cpp writes them; returns 1 if one was taken */
 static int
 linemarker(struct parser *ps, const char *s, const char *eol)
@@ -139,7 +150,8 @@ linemarker(struct parser *ps, const char *s, const char *eol)
 		s++;
 	if (s < eol && *s == '"') {
 		q = memchr(s + 1, '"', (size_t)(eol - s - 1));
-		if (q)
+		/* a name cpp would never write (a control byte, say a spliced newline) is not taken */
+		if (q && !hascontrol(s + 1, (size_t)(q - s - 1)))
 			ps->file = internfile(ps->m, s + 1, (size_t)(q - s - 1));
 	}
 	/* the marker names the number of the line that follows it */
@@ -185,7 +197,11 @@ skipspace(struct parser *ps)
 				eol = next ? next : ps->end;
 			}
 			if (ps->linemarkers && linemarker(ps, p + 1, eol)) {
+				/* the marker numbers the line after it, however many it spans */
+				unsigned line = ps->line;
+
 				advance(ps, (size_t)(eol - p));
+				ps->line = line;
 				continue;
 			}
 			/* '#pragma D ...', '#define', '# file: ...': not part of the model */

@@ -10,6 +10,10 @@ if [ "$(id -u)" = 0 ]; then
 	command -v setpriv >/dev/null 2>&1 ||
 		skip "running as root, where file modes do not deny access, and setpriv (to become nobody) is not installed"
 	chown 65534:65534 "$W"
+	# a copy nobody can reach, wherever the build directory lies
+	cp "$SDTKIT" "$T/sdtkit"
+	chmod 755 "$T/sdtkit"
+	SDTKIT=$T/sdtkit
 	# as_user CMD...: run CMD as nobody
 	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
 	as_user "$SDTKIT" --version >/dev/null 2>&1 ||

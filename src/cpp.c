@@ -114,14 +114,14 @@ runcpp(const char *path, const struct cppopts *o, struct buf *out)
 {
 	const char *cpp = getenv("CPP");
 	char **words, **argv;
-	int n, nwords, fds[2], status, rc = -1, fd;
+	int nwords, fds[2], status, rc = -1, fd;
 	size_t i, argc = 0;
 	struct buf msgs = {0};
 	const char *line;
 	int len;
 	FILE *errs;
 	pid_t pid;
-	ssize_t r;
+	int r;
 
 	if (!cpp || !*cpp)
 		cpp = "cpp";
@@ -175,16 +175,7 @@ runcpp(const char *path, const struct cppopts *o, struct buf *out)
 		_exit(127);
 	}
 	close(fds[1]);
-	for (;;) {
-		bufgrow(out, 65536);
-		r = read(fds[0], out->s + out->len, out->cap - out->len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		out->len += (size_t)r;
-		out->s[out->len] = '\0';
-	}
+	r = readfd(fds[0], out);
 	close(fds[0]);
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
@@ -193,9 +184,8 @@ runcpp(const char *path, const struct cppopts *o, struct buf *out)
 		}
 	}
 	bufputs(&msgs, "");
-	rewind(errs);
-	while ((n = fgetc(errs)) != EOF)
-		bufputc(&msgs, n);
+	if (lseek(fileno(errs), 0, SEEK_SET) < 0 || readfd(fileno(errs), &msgs) < 0)
+		msgs.len = 0, msgs.s[0] = '\0';
 	fclose(errs);
 	line = msgs.s;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && r == 0) {

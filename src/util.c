@@ -297,10 +297,28 @@ buffree(struct buf *b)
 }
 
 int
+readfd(int fd, struct buf *b)
+{
+	ssize_t n;
+
+	for (;;) {
+		bufgrow(b, 65536);
+		n = read(fd, b->s + b->len, b->cap - b->len - 1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			return 0;
+		b->len += (size_t)n;
+		b->s[b->len] = '\0';
+	}
+}
+
+int
 readfile(const char *path, struct buf *b)
 {
 	struct stat st;
-	ssize_t n;
 	int fd;
 
 	if (strcmp(path, "-") == 0) {
@@ -320,19 +338,8 @@ readfile(const char *path, struct buf *b)
 			goto err;
 		}
 	}
-	for (;;) {
-		bufgrow(b, 65536);
-		n = read(fd, b->s + b->len, b->cap - b->len - 1);
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			goto err;
-		}
-		if (n == 0)
-			break;
-		b->len += (size_t)n;
-		b->s[b->len] = '\0';
-	}
+	if (readfd(fd, b) < 0)
+		goto err;
 	if (fd != 0)
 		close(fd);
 	return 0;

@@ -48,6 +48,8 @@ const char *optvalue(int argc, char **argv, int *i, const char *name, int *missi
 /* print "argv0: error: " fmt (one %s, for arg), then usage, to stderr; returns 2 */
 int usageerror(const char *usage, const char *fmt, const char *arg);
 
+/* append everything fd has to b, up to end of file; returns 0, or -1 with errno set */
+int readfd(int fd, struct buf *b);
 /* read a whole file (or "-" for stdin) into b; returns 0, or -1 with errno set */
 int readfile(const char *path, struct buf *b);
 

@@ -14,7 +14,7 @@
 void
 cppadd(struct cppopts *o, const char *flag, const char *value)
 {
-	o->argv = xreallocarray(o->argv, o->argc + 1, sizeof(o->argv[0]));
+	o->argv = xgrowarray(o->argv, o->argc, sizeof(o->argv[0]));
 	o->argv[o->argc++] = xasprintf("%s%s", flag, value);
 }
 

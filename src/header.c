@@ -64,14 +64,11 @@ guard(struct buf *out, const char *source)
 	bufputs(out, "_H");
 }
 
-static void
-params(struct buf *out, size_t n, const char *sep)
-{
-	size_t i;
-
-	for (i = 1; i <= n; i++)
-		bufprintf(out, "%sarg%zu", i > 1 || !sep ? ", " : sep, i);
-}
+/* "arg1, arg2, ...": the parameter list of n arguments is the first paramlen[n] bytes */
+static const char paramtext[] =
+	"arg1, arg2, arg3, arg4, arg5, arg6, arg7, arg8, arg9, arg10, arg11, arg12";
+static const unsigned char paramlen[SDT_MAXARGS + 1] = {0, 4, 10, 16, 22, 28, 34, 40, 46, 52, 59, 66, 73};
+_Static_assert(sizeof(paramtext) - 1 == 73, "paramlen must match paramtext");
 
 static void
 signature(struct buf *out, const struct probe *p)
@@ -79,10 +76,10 @@ signature(struct buf *out, const struct probe *p)
 	size_t i;
 
 	if (p->nargs == 0)
-		bufputs(out, "void");
+		bufadd(out, "void", 4);
 	for (i = 0; i < p->nargs; i++) {
 		if (i)
-			bufputs(out, ", ");
+			bufadd(out, ", ", 2);
 		bufputs(out, p->args[i].type);
 	}
 }
@@ -92,71 +89,59 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
       const struct headeropts *o)
 {
 	char *stem = macroname(o->prefix, pv->name, p->name);
-	int level = needlevel(p);
+	struct buf name = {0}; /* provider_probe, the stem of the semaphore and the check */
+	struct buf plist = {0};
+	int level = needlevel(p), checked = level > 0 && p->nargs > 0;
 	size_t i;
+
+	bufprintf(&name, "%s_%s", pv->name, p->name);
+	bufadd(&plist, paramtext, paramlen[p->nargs]);
 
 	bufprintf(out, "\n/* %s:%s(", pv->name, p->name);
 	signature(out, p);
 	bufputs(out, ") */\n");
 	if (!o->disabled && o->sem != SEM_NONE) {
-		bufprintf(out, "__extension__ extern unsigned short %s_%s_semaphore\n"
-		          "\t__attribute__((__unused__, __section__(\".probes\")%s));\n",
-		          pv->name, p->name,
-		          o->sem == SEM_HIDDEN ? ", __visibility__(\"hidden\")" : "");
-		bufprintf(out, "#define %s_ENABLED() __builtin_expect(%s_%s_semaphore, 0)\n", stem,
-		          pv->name, p->name);
+		bufprintf(out, "__extension__ extern unsigned short %s_semaphore\n"
+		          "\t__attribute__((__unused__, __section__(\".probes\")%s));\n"
+		          "#define %s_ENABLED() __builtin_expect(%s_semaphore, 0)\n",
+		          name.s, o->sem == SEM_HIDDEN ? ", __visibility__(\"hidden\")" : "",
+		          stem, name.s);
 	} else {
-		bufprintf(out, "#define %s_ENABLED() (%d)\n", stem, o->disabled ? 0 : 1);
+		bufprintf(out, "#define %s_ENABLED() (%s)\n", stem, o->disabled ? "0" : "1");
 	}
 
-	if (level > 0 && p->nargs > 0) {
-		bufprintf(out, "#if SDTKIT_TYPECHECK >= %d\n", level);
-		bufprintf(out, "extern void sdtkit_check_%s_%s(", pv->name, p->name);
+	if (checked) {
+		bufprintf(out, "#if SDTKIT_TYPECHECK >= %d\nextern void sdtkit_check_%s(", level, name.s);
 		signature(out, p);
-		bufputs(out, ");\n");
-		bufprintf(out, "#define SDTKIT_CHECK_%s(", stem);
-		params(out, p->nargs, "");
-		bufprintf(out, ") \\\n\t((void)sizeof((sdtkit_check_%s_%s(", pv->name, p->name);
-		params(out, p->nargs, "");
-		bufputs(out, "), 0)))\n#else\n");
-		bufprintf(out, "#define SDTKIT_CHECK_%s(", stem);
-		params(out, p->nargs, "");
-		bufputs(out, ") ((void)0)\n#endif\n");
+		bufprintf(out, ");\n#define SDTKIT_CHECK_%s(%s) \\\n\t((void)sizeof((sdtkit_check_%s(%s), 0)))\n"
+		          "#else\n#define SDTKIT_CHECK_%s(%s) ((void)0)\n#endif\n",
+		          stem, plist.s, name.s, plist.s, stem, plist.s);
 	}
 
-	bufprintf(out, "#define %s(", stem);
-	params(out, p->nargs, "");
-	bufputs(out, ") \\\n");
+	bufprintf(out, "#define %s(%s) \\\n", stem, plist.s);
 	if (o->disabled) {
 		bufputs(out, "\tdo { \\\n\t\tif (0) { \\\n");
-		if (level > 0 && p->nargs > 0) {
-			bufprintf(out, "\t\t\tSDTKIT_CHECK_%s(", stem);
-			params(out, p->nargs, "");
-			bufputs(out, "); \\\n");
-		}
+		if (checked)
+			bufprintf(out, "\t\t\tSDTKIT_CHECK_%s(%s); \\\n", stem, plist.s);
 		for (i = 1; i <= p->nargs; i++)
 			bufprintf(out, "\t\t\t(void)(arg%zu); \\\n", i);
 		bufputs(out, "\t\t} \\\n\t} while (0)\n");
 	} else {
 		bufputs(out, "\tdo { \\\n");
-		if (level > 0 && p->nargs > 0) {
-			bufprintf(out, "\t\tSDTKIT_CHECK_%s(", stem);
-			params(out, p->nargs, "");
-			bufputs(out, "); \\\n");
-		}
-		bufputs(out, "\t\tSDTKIT_SITE_BEGIN \\\n");
+		if (checked)
+			bufprintf(out, "\t\tSDTKIT_CHECK_%s(%s); \\\n", stem, plist.s);
 		if (p->nargs == 0)
-			bufprintf(out, "\t\tSTAP_PROBE(%s, %s); \\\n", pv->name, p->name);
-		else {
-			bufprintf(out, "\t\tSTAP_PROBE%zu(%s, %s", p->nargs, pv->name, p->name);
-			params(out, p->nargs, ", ");
-			bufputs(out, "); \\\n");
-		}
-		bufputs(out, "\t\tSDTKIT_SITE_END \\\n");
-		bufputs(out, "\t} while (0)\n");
+			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE(%s, %s); \\\n", pv->name, p->name);
+		else
+			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE%zu(%s, %s, %s); \\\n",
+			          p->nargs, pv->name, p->name, plist.s);
+		bufputs(out, "\t\tSDTKIT_SITE_END \\\n\t} while (0)\n");
 	}
+	buffree(&plist);
+	buffree(&name);
 	free(stem);
 }
+
 
 void
 header(const struct model *m, const struct headeropts *o, struct buf *out)

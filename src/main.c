@@ -153,12 +153,15 @@ prefixclash(const struct model *m, const char *prefix)
 	struct macro *v = NULL, *hit = NULL;
 	size_t a, b, n = 0, order = 0;
 
+	for (a = 0; a < m->nproviders; a++)
+		n += m->providers[a].nprobes;
+	v = xreallocarray(NULL, 2 * n, sizeof(*v));
+	n = 0;
 	for (a = 0; a < m->nproviders; a++) {
 		for (b = 0; b < m->providers[a].nprobes; b++, order++) {
 			const struct probe *p = &m->providers[a].probes[b];
 			char *stem = macroname(prefix, "", p->name);
 
-			v = xreallocarray(v, n + 2, sizeof(*v));
 			v[n] = (struct macro){stem, order, &m->providers[a], p};
 			v[n + 1] = (struct macro){xasprintf("%s_ENABLED", stem), order, &m->providers[a], p};
 			n += 2;
@@ -182,12 +185,30 @@ prefixclash(const struct model *m, const char *prefix)
 }
 
 static int
+sinkfile(void *arg, const char *s, size_t len)
+{
+	return outwrite(arg, s, len);
+}
+
+static int
+sinkstdout(void *arg, const char *s, size_t len)
+{
+	(void)arg;
+	if (fwrite(s, 1, len, stdout) != len) {
+		warn("cannot write the header:");
+		return -1;
+	}
+	return 0;
+}
+
+static int
 doheader(struct job *j)
 {
 	struct headeropts o = {j->disabled, j->prefix, j->sem, j->input};
 	struct model m;
+	struct outfile f;
 	struct buf out = {0};
-	int rc = EXIT_BADINPUT;
+	int rc = EXIT_BADINPUT, tofile = j->output && strcmp(j->output, "-") != 0;
 
 	if (j->output && checkoutput(j, j->output) < 0)
 		return EXIT_BADINPUT;
@@ -195,16 +216,26 @@ doheader(struct job *j)
 		return EXIT_BADINPUT;
 	if (j->prefix && prefixclash(&m, j->prefix) < 0)
 		goto out;
-	header(&m, &o, &out);
-	if (!j->output || strcmp(j->output, "-") == 0) {
-		if (fwrite(out.s, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
-			warn("cannot write the header:");
+	/* streamed: a big header is written as it is made, in pieces of 64 KiB */
+	if (tofile) {
+		if (outopen(&f, j->output) < 0)
 			goto out;
-		}
-	} else if (writeout(j->output, out.s, out.len) < 0) {
+		out.sink = sinkfile, out.sinkarg = &f;
+	} else {
+		out.sink = sinkstdout;
+	}
+	header(&m, &o, &out);
+	bufflush(&out);
+	if (!tofile && !out.sinkerr && fflush(stdout) != 0) {
+		warn("cannot write the header:");
+		out.sinkerr = 1;
+	}
+	if (tofile && (out.sinkerr || outcommit(&f) < 0)) {
+		outabort(&f);
 		goto out;
 	}
-	rc = 0;
+	if (!out.sinkerr)
+		rc = 0;
 out:
 	buffree(&out);
 	modelfree(&m);

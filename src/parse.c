@@ -71,7 +71,7 @@ internfile(struct model *m, const char *s, size_t n)
 		if (strlen(m->files[i]) == n && memcmp(m->files[i], s, n) == 0)
 			return m->files[i];
 	}
-	m->files = xreallocarray(m->files, m->nfiles + 1, sizeof(m->files[0]));
+	m->files = xgrowarray(m->files, m->nfiles, sizeof(m->files[0]));
 	m->files[m->nfiles] = xstrndup(s, n);
 	return m->files[m->nfiles++];
 }
@@ -300,8 +300,9 @@ peek(const struct parser *ps)
 static int
 is(const struct token *t, const char *s)
 {
-	return t->type != T_EOF && t->type != T_STRING && strlen(s) == t->len &&
-	       memcmp(t->s, s, t->len) == 0;
+	/* the first byte rules most tokens out before any length is taken */
+	return t->type != T_EOF && t->type != T_STRING && t->len > 0 && t->s[0] == s[0] &&
+	       strnlen(s, t->len + 1) == t->len && memcmp(t->s, s, t->len) == 0;
 }
 
 static int
@@ -389,7 +390,7 @@ addsorted(char ***list, size_t *n, const char *s)
 		if (c > 0)
 			break;
 	}
-	*list = xreallocarray(*list, *n + 1, sizeof(**list));
+	*list = xgrowarray(*list, *n, sizeof(**list));
 	memmove(*list + i + 1, *list + i, (*n - i) * sizeof(**list));
 	(*list)[i] = xstrdup(s);
 	(*n)++;
@@ -716,10 +717,11 @@ addarg(struct parser *ps, const struct provider *pv, struct probe *p, struct dec
 	struct arg *a;
 	size_t i;
 
-	p->args = xreallocarray(p->args, p->nargs + 1, sizeof(p->args[0]));
+	p->args = xgrowarray(p->args, p->nargs, sizeof(p->args[0]));
 	a = &p->args[p->nargs++];
 	memset(a, 0, sizeof(*a));
-	a->type = xstrdup(d->text.s);
+	a->type = d->text.s; /* taken over: declfree leaves it */
+	d->text = (struct buf){0};
 	a->name = d->name.len ? xstrndup(d->name.s, d->name.len) : NULL;
 	a->pos = *start;
 	a->isstring = d->isstring;
@@ -831,7 +833,7 @@ probedecl(struct parser *ps, struct provider *pv)
 		     tokdesc(&ps->tok, buf, sizeof(buf)));
 		return -1;
 	}
-	pv->probes = xreallocarray(pv->probes, pv->nprobes + 1, sizeof(pv->probes[0]));
+	pv->probes = xgrowarray(pv->probes, pv->nprobes, sizeof(pv->probes[0]));
 	p = &pv->probes[pv->nprobes++];
 	memset(p, 0, sizeof(*p));
 	p->name = xstrndup(ps->tok.s, ps->tok.len);
@@ -871,7 +873,7 @@ providerdecl(struct parser *ps)
 		     tokdesc(&ps->tok, buf, sizeof(buf)));
 		return -1;
 	}
-	m->providers = xreallocarray(m->providers, m->nproviders + 1, sizeof(m->providers[0]));
+	m->providers = xgrowarray(m->providers, m->nproviders, sizeof(m->providers[0]));
 	pv = &m->providers[m->nproviders++];
 	memset(pv, 0, sizeof(*pv));
 	pv->name = xstrndup(ps->tok.s, ps->tok.len);
@@ -933,7 +935,8 @@ macroname(const char *prefix, const char *provider, const char *probe)
 }
 
 struct named {
-	char *name;       /* ":provider:probe", "#MACRO" or "$semaphore" */
+	const char *name; /* ":provider:probe", "#MACRO" or "$semaphore" */
+	size_t off;       /* where the name starts in the arena, while the arena grows */
 	size_t order;     /* declaration order */
 	const struct provider *pv;
 	const struct probe *p;
@@ -951,18 +954,18 @@ namecmp(const void *a, const void *b)
 	return x->order < y->order ? -1 : x->order > y->order;
 }
 
-/* the five strings one after the other, in one allocation */
-static char *
-join(const char *a, const char *b, const char *c, const char *d, const char *e)
+/* the next entry of v: the five strings one after the other, NUL-terminated in the arena */
+static void
+addname(struct named *v, size_t *n, struct buf *arena, const struct provider *pv,
+        const struct probe *p, const char *const s[5])
 {
-	struct buf r = {0};
+	size_t i;
 
-	bufputs(&r, a);
-	bufputs(&r, b);
-	bufputs(&r, c);
-	bufputs(&r, d);
-	bufputs(&r, e);
-	return r.s;
+	v[*n] = (struct named){NULL, arena->len, *n, pv, p};
+	for (i = 0; i < 5; i++)
+		bufputs(arena, s[i]);
+	bufadd(arena, "", 1);
+	(*n)++;
 }
 
 /* duplicate probes and colliding macro or semaphore names */
@@ -970,28 +973,30 @@ static int
 checknames(struct parser *ps)
 {
 	struct model *m = ps->m;
-	struct named *v = NULL;
-	size_t i, j, n = 0, k, best = 0;
+	struct named *v;
+	struct buf arena = {0};
+	size_t i, j, n = 0, k, best = 0, total = 0;
 	int rc = 0;
 
+	for (i = 0; i < m->nproviders; i++)
+		total += m->providers[i].nprobes;
+	v = xreallocarray(NULL, 4 * total, sizeof(*v));
 	for (i = 0; i < m->nproviders; i++) {
 		for (j = 0; j < m->providers[i].nprobes; j++) {
 			const struct provider *pv = &m->providers[i];
 			const struct probe *p = &pv->probes[j];
 			char *stem = macroname(NULL, pv->name, p->name);
 
-			v = xreallocarray(v, n + 4, sizeof(*v));
-			v[n].name = join(":", pv->name, ":", p->name, "");
-			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
-			v[n].name = join("#", stem, "", "", "");
-			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
-			v[n].name = join("#", stem, "_ENABLED", "", "");
-			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
-			v[n].name = join("$", pv->name, "_", p->name, "_semaphore");
-			v[n].order = n, v[n].pv = pv, v[n].p = p, n++;
+			addname(v, &n, &arena, pv, p, (const char *const[5]){":", pv->name, ":", p->name, ""});
+			addname(v, &n, &arena, pv, p, (const char *const[5]){"#", stem, "", "", ""});
+			addname(v, &n, &arena, pv, p, (const char *const[5]){"#", stem, "_ENABLED", "", ""});
+			addname(v, &n, &arena, pv, p,
+			        (const char *const[5]){"$", pv->name, "_", p->name, "_semaphore"});
 			free(stem);
 		}
 	}
+	for (k = 0; k < n; k++)
+		v[k].name = arena.s + v[k].off;
 	qsort(v, n, sizeof(*v), namecmp);
 	/* of all clashes, report the one whose later declaration comes first in the source */
 	for (k = 1; k < n; k++) {
@@ -1018,8 +1023,7 @@ checknames(struct parser *ps)
 			     b->pv->name, b->p->name, a->pv->name, a->p->name,
 			     a->name[0] == '#' ? "macro" : "semaphore", b->name + 1);
 	}
-	for (k = 0; k < n; k++)
-		free(v[k].name);
+	buffree(&arena);
 	free(v);
 	return rc;
 }

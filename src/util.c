@@ -127,6 +127,15 @@ xreallocarray(void *p, size_t n, size_t sz)
 	return p;
 }
 
+void *
+xgrowarray(void *p, size_t n, size_t sz)
+{
+	/* the capacity is n rounded up to a power of two: full only when n is one */
+	if (n & (n - 1))
+		return p;
+	return xreallocarray(p, n ? 2 * n : 1, sz);
+}
+
 char *
 xstrdup(const char *s)
 {
@@ -148,18 +157,25 @@ xasprintf(const char *fmt, ...)
 {
 	struct buf b = {0};
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	bufvprintf(&b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		fatal("vsnprintf:");
-	bufgrow(&b, (size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b.s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return b.s;
+	return b.s ? b.s : xstrdup("");
+}
+
+/* bytes a buffer with a sink holds before passing them on */
+enum { SINK_CHUNK = 65536 };
+
+void
+bufflush(struct buf *b)
+{
+	if (!b->sink || b->len == 0)
+		return;
+	if (!b->sinkerr && b->sink(b->sinkarg, b->s, b->len) < 0)
+		b->sinkerr = 1;
+	b->len = 0;
+	b->s[0] = '\0';
 }
 
 void
@@ -167,11 +183,16 @@ bufgrow(struct buf *b, size_t n)
 {
 	size_t cap;
 
-	if (b->len + n + 1 <= b->cap && b->s)
+	if (b->s && n < b->cap - b->len)
 		return;
+	if (b->sink && b->len > 0) {
+		bufflush(b);
+		if (n < b->cap)
+			return;
+	}
 	if (n > (size_t)-1 / 2 - b->len)
 		fatal("buffer too large");
-	cap = b->cap ? b->cap : 64;
+	cap = b->cap ? b->cap : b->sink ? SINK_CHUNK : 64;
 	while (cap < b->len + n + 1)
 		cap *= 2;
 	b->s = xreallocarray(b->s, cap, 1);
@@ -182,7 +203,8 @@ bufgrow(struct buf *b, size_t n)
 void
 bufadd(struct buf *b, const char *s, size_t n)
 {
-	bufgrow(b, n);
+	if (!b->s || n >= b->cap - b->len)
+		bufgrow(b, n);
 	memcpy(b->s + b->len, s, n);
 	b->len += n;
 	b->s[b->len] = '\0';
@@ -197,23 +219,10 @@ bufputs(struct buf *b, const char *s)
 void
 bufputc(struct buf *b, int c)
 {
-	char ch = (char)c;
-
-	bufadd(b, &ch, 1);
-}
-
-/* 1 if fmt uses only %s, %d, %u, %zu, %c and %%, which bufprintf formats itself */
-static int
-simplefmt(const char *fmt)
-{
-	for (; (fmt = strchr(fmt, '%')); fmt++) {
-		fmt++;
-		if (*fmt == 'z')
-			fmt++;
-		if (!*fmt || !strchr("sduc%", *fmt) || (fmt[-1] == 'z' && *fmt != 'u'))
-			return 0;
-	}
-	return 1;
+	if (!b->s || b->cap - b->len < 2)
+		bufgrow(b, 1);
+	b->s[b->len++] = (char)c;
+	b->s[b->len] = '\0';
 }
 
 static void
@@ -231,61 +240,61 @@ bufnum(struct buf *b, unsigned long long v, int neg)
 }
 
 void
-bufprintf(struct buf *b, const char *fmt, ...)
+bufvprintf(struct buf *b, const char *fmt, va_list ap)
 {
-	va_list ap;
+	va_list again;
 	int n;
 
-	va_start(ap, fmt);
-	if (simplefmt(fmt)) {
-		/* the generators' hot path: no stdio for plain strings and numbers */
-		const char *pct;
-
-		while ((pct = strchr(fmt, '%'))) {
-			bufadd(b, fmt, (size_t)(pct - fmt));
-			fmt = pct + 1;
-			switch (*fmt) {
-			case 's':
-				bufputs(b, va_arg(ap, const char *));
-				break;
-			case 'd': {
-				int v = va_arg(ap, int);
-				bufnum(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
-				break;
-			}
-			case 'u':
-				bufnum(b, va_arg(ap, unsigned), 0);
-				break;
-			case 'z':
-				fmt++;
-				bufnum(b, va_arg(ap, size_t), 0);
-				break;
-			case 'c':
-				bufputc(b, va_arg(ap, int));
-				break;
-			default:
-				bufputc(b, '%');
-				break;
-			}
-			fmt++;
-		}
-		bufputs(b, fmt);
-		va_end(ap);
-		return;
-	}
 	/* format into the spare room; only a result that does not fit is formatted twice */
 	bufgrow(b, 128);
+	va_copy(again, ap);
 	n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, ap);
-	va_end(ap);
 	if (n < 0)
 		fatal("vsnprintf:");
 	if ((size_t)n >= b->cap - b->len) {
 		bufgrow(b, (size_t)n);
-		va_start(ap, fmt);
-		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
-		va_end(ap);
+		vsnprintf(b->s + b->len, (size_t)n + 1, fmt, again);
 	}
+	va_end(again);
 	b->len += (size_t)n;
+}
+
+void
+bufprintf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	const char *p;
+
+	va_start(ap, fmt);
+	/* the generators' hot path: plain strings and numbers are formatted here, in one pass */
+	for (;;) {
+		for (p = fmt; *p && *p != '%'; p++)
+			;
+		bufadd(b, fmt, (size_t)(p - fmt));
+		if (!*p)
+			break;
+		fmt = p + 2;
+		if (p[1] == 's') {
+			bufputs(b, va_arg(ap, const char *));
+		} else if (p[1] == 'd') {
+			int v = va_arg(ap, int);
+			bufnum(b, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, v < 0);
+		} else if (p[1] == 'u') {
+			bufnum(b, va_arg(ap, unsigned), 0);
+		} else if (p[1] == 'z' && p[2] == 'u') {
+			bufnum(b, va_arg(ap, size_t), 0);
+			fmt++;
+		} else if (p[1] == 'c') {
+			bufputc(b, va_arg(ap, int));
+		} else if (p[1] == '%') {
+			bufputc(b, '%');
+		} else {
+			/* anything else: stdio formats the rest, from this conversion on */
+			bufvprintf(b, p, ap);
+			break;
+		}
+	}
+	va_end(ap);
 }
 
 void

@@ -21,21 +21,34 @@ _Noreturn void fatal(const char *fmt, ...);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t sz);
 void *xreallocarray(void *p, size_t n, size_t sz);
+/* p, an array of n elements grown only by this call, with room for one more (doubling) */
+void *xgrowarray(void *p, size_t n, size_t sz);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 /* malloc'ed printf */
 char *xasprintf(const char *fmt, ...);
 
-/* a growable byte buffer, always NUL-terminated */
+/*
+ * a growable byte buffer, always NUL-terminated. With a sink, it is an
+ * output stream instead: whenever it would grow past 64 KiB, its contents go
+ * to sink(sinkarg, s, len) and it starts over; bufflush passes on the rest.
+ * A failing sink (returning -1) sets sinkerr and later output is dropped.
+ */
 struct buf {
 	char *s;
 	size_t len, cap;
+	int (*sink)(void *arg, const char *s, size_t len);
+	void *sinkarg;
+	int sinkerr;
 };
 void bufgrow(struct buf *b, size_t n);
 void bufadd(struct buf *b, const char *s, size_t n);
 void bufputs(struct buf *b, const char *s);
 void bufputc(struct buf *b, int c);
 void bufprintf(struct buf *b, const char *fmt, ...);
+void bufvprintf(struct buf *b, const char *fmt, va_list ap);
+/* pass a sink buffer's contents to its sink */
+void bufflush(struct buf *b);
 void buffree(struct buf *b);
 
 /*

@@ -1,0 +1,54 @@
+# static_link.sh: SDTKIT_STATIC. AUTO links a static-pie executable where the static
+# libraries exist (no dynamic loader at start-up, ASLR kept); OFF links the usual dynamic
+# one; ON with the sanitizers is refused. Static and dynamic builds write the same bytes.
+. "$TESTDIR/lib.sh"
+need cmake readelf cc
+
+# this tree's own setting, as CMake decided it
+case ${SDTKIT_STATIC_LINKED:-} in
+ON)
+	readelf -d "$SDTKIT" | grep -q NEEDED && fail "SDTKIT_STATIC_LINKED=ON, but $SDTKIT needs: $(readelf -d "$SDTKIT" | grep NEEDED)"
+	readelf -h "$SDTKIT" | grep -q 'Type: *DYN' || fail "$SDTKIT is not position-independent: $(readelf -h "$SDTKIT" | grep Type:)"
+	readelf -lW "$SDTKIT" | grep -q INTERP && fail "$SDTKIT asks for a dynamic loader"
+	;;
+OFF) echo "note: this tree links sdtkit dynamically" ;;
+*) fail "SDTKIT_STATIC_LINKED is '${SDTKIT_STATIC_LINKED:-}' (expected ON or OFF from tests/CMakeLists.txt)" ;;
+esac
+
+gen=
+command -v ninja >/dev/null 2>&1 && gen="-G Ninja"
+# build DIR OPTIONS...: configure and build sdtkit alone
+build() {
+	d=$1
+	shift
+	# shellcheck disable=SC2086
+	cmake -S "$SRCDIR" -B "$T/$d" $gen -DBUILD_TESTING=OFF "$@" >"$T/$d.log" 2>&1 &&
+		cmake --build "$T/$d" --target sdtkit >>"$T/$d.log" 2>&1
+}
+build dyn -DSDTKIT_STATIC=OFF || fail "SDTKIT_STATIC=OFF build: $(tail -n 20 "$T/dyn.log")"
+readelf -d "$T/dyn/sdtkit" | grep -q "NEEDED.*libelf" ||
+	fail "SDTKIT_STATIC=OFF: sdtkit does not need libelf.so: $(readelf -d "$T/dyn/sdtkit" | grep NEEDED)"
+if [ "$SDTKIT_STATIC_LINKED" = ON ]; then
+	build static -DSDTKIT_STATIC=ON || fail "SDTKIT_STATIC=ON build: $(tail -n 20 "$T/static.log")"
+	! readelf -d "$T/static/sdtkit" | grep -q NEEDED || fail "SDTKIT_STATIC=ON: sdtkit has NEEDED entries"
+	# the same bytes from both: header, object, listing, through both names
+	cd "$T"
+	cp "$TESTDATA/e2e/e2e.d" e.d
+	for b in dyn static; do
+		"$T/$b/sdtkit" header -o "$b.h" e.d || fail "$b: header"
+		"$T/$b/sdtkit" object -o "$b.o" e.d || fail "$b: object"
+		"$T/$b/dtrace-bin/dtrace" -G -s e.d -o "$b-g.o" || fail "$b: dtrace -G"
+		"$T/$b/sdtkit" list --format=json dyn.o >"$b.json" || fail "$b: list"
+	done
+	for f in .h .o -g.o .json; do
+		cmp "dyn$f" "static$f" || fail "the static and dynamic builds wrote different '$f' files"
+	done
+fi
+# refused: a static executable with the sanitizers
+if cmake -S "$SRCDIR" -B "$T/bad" $gen -DBUILD_TESTING=OFF -DSDTKIT_STATIC=ON -DSDTKIT_SANITIZE=ON \
+	>"$T/bad.log" 2>&1; then
+	fail "SDTKIT_STATIC=ON with SDTKIT_SANITIZE=ON configured"
+fi
+grep -q "SDTKIT_STATIC=ON cannot be combined with SDTKIT_SANITIZE=ON" "$T/bad.log" ||
+	fail "no clear message for SDTKIT_STATIC=ON with SDTKIT_SANITIZE=ON: $(tail -n 5 "$T/bad.log")"
+pass

@@ -88,6 +88,8 @@ bench() {
 | $name | $stap | $sdt | $speedup | ≥$goal | $met |"
 }
 
+# how the measured sdtkit is linked (SDTKIT_STATIC): start-up is most of a small run
+if readelf -lW "$SDTKIT" 2>/dev/null | grep -q INTERP; then link=dynamic; else link=static-pie; fi
 # the floor for any whole-process timing on this machine, for scale
 floor=$(median_ms "$SDTKIT_RUNS" "$(command -v true)")
 bench "-h, 5 probes" -h small.d small.h 50
@@ -107,6 +109,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -
 	echo "Whole-process wall time, median of $STAP_RUNS runs (stap) and $SDTKIT_RUNS runs (sdtkit);"
 	echo "$method; $(uname -m), $(nproc 2>/dev/null || echo '?') CPUs${cpu:+, $cpu}."
 	echo "Commands: \`dtrace -h|-G -s FILE.d -o OUT\` and \`sdtkit dtrace -h|-G -s FILE.d -o OUT\`."
+	echo "sdtkit is linked $link (CMake option SDTKIT_STATIC)."
 	echo "Process start-up floor (\`true\`, same method): $floor ms; load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')."
 	echo
 	echo "$table"

@@ -14,11 +14,56 @@
 
 enum toktype { T_EOF, T_IDENT, T_NUMBER, T_STRING, T_PUNCT };
 
+/* words an argument declaration gives meaning to, classified once per token by the lexer */
+enum { KW_QUALIFIER = 1, KW_BASIC = 2, KW_STDTYPE = 4 };
+struct keyword {
+	const char *name;
+	size_t len;
+	int kind;
+	const char *header; /* KW_STDTYPE: the standard header that names it */
+};
+#define KW(name, kind, header) {name, sizeof(name) - 1, kind, header}
+static const struct keyword keywords[] = {
+	KW("const", KW_QUALIFIER, NULL), KW("volatile", KW_QUALIFIER, NULL),
+	KW("restrict", KW_QUALIFIER, NULL), KW("__restrict", KW_QUALIFIER, NULL),
+	KW("void", KW_BASIC, NULL), KW("char", KW_BASIC, NULL), KW("short", KW_BASIC, NULL),
+	KW("int", KW_BASIC, NULL), KW("long", KW_BASIC, NULL), KW("float", KW_BASIC, NULL),
+	KW("double", KW_BASIC, NULL), KW("signed", KW_BASIC, NULL), KW("unsigned", KW_BASIC, NULL),
+	KW("_Bool", KW_BASIC, NULL), KW("__int128", KW_BASIC, NULL),
+	/* types the header can name by including a standard header */
+	KW("int8_t", KW_STDTYPE, "stdint.h"), KW("int16_t", KW_STDTYPE, "stdint.h"),
+	KW("int32_t", KW_STDTYPE, "stdint.h"), KW("int64_t", KW_STDTYPE, "stdint.h"),
+	KW("uint8_t", KW_STDTYPE, "stdint.h"), KW("uint16_t", KW_STDTYPE, "stdint.h"),
+	KW("uint32_t", KW_STDTYPE, "stdint.h"), KW("uint64_t", KW_STDTYPE, "stdint.h"),
+	KW("intptr_t", KW_STDTYPE, "stdint.h"), KW("uintptr_t", KW_STDTYPE, "stdint.h"),
+	KW("intmax_t", KW_STDTYPE, "stdint.h"), KW("uintmax_t", KW_STDTYPE, "stdint.h"),
+	KW("size_t", KW_STDTYPE, "stddef.h"), KW("ptrdiff_t", KW_STDTYPE, "stddef.h"),
+	KW("ssize_t", KW_STDTYPE, "sys/types.h"), KW("off_t", KW_STDTYPE, "sys/types.h"),
+	KW("pid_t", KW_STDTYPE, "sys/types.h"), KW("uid_t", KW_STDTYPE, "sys/types.h"),
+	KW("gid_t", KW_STDTYPE, "sys/types.h"), KW("bool", KW_STDTYPE, "stdbool.h"),
+};
+#undef KW
+
+/* the entry of the word s (n bytes) in keywords, or NULL */
+static const struct keyword *
+keyword(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < LEN(keywords); i++) {
+		if (keywords[i].len == n && keywords[i].name[0] == s[0] &&
+		    memcmp(keywords[i].name, s, n) == 0)
+			return &keywords[i];
+	}
+	return NULL;
+}
+
 struct token {
 	enum toktype type;
 	const char *s; /* into the source */
 	size_t len;
 	struct pos pos;
+	const struct keyword *kw; /* an identifier's entry in keywords, or NULL */
 };
 
 struct parser {
@@ -238,6 +283,7 @@ next(struct parser *ps)
 		return -1;
 	t->pos = here(ps);
 	p = t->s = ps->p;
+	t->kw = NULL;
 	if (p >= ps->end) {
 		t->type = T_EOF;
 		t->len = 0;
@@ -250,6 +296,7 @@ next(struct parser *ps)
 		while (p < ps->end && isident((unsigned char)*p, 0))
 			p++;
 		t->type = T_IDENT;
+		t->kw = keyword(t->s, (size_t)(p - t->s));
 	} else if (isdigit(c)) {
 		while (p < ps->end && (isalnum((unsigned char)*p) || *p == '_' || *p == '.'))
 			p++;
@@ -348,34 +395,18 @@ skipdecl(struct parser *ps)
 
 /* ---- argument declarations ---- */
 
-static const char *const qualifiers[] = {"const", "volatile", "restrict", "__restrict"};
-static const char *const basics[] = {
-	"void", "char", "short", "int", "long", "float", "double", "signed", "unsigned",
-	"_Bool", "__int128",
-};
-/* types the header can name by including a standard header */
-static const struct {
-	const char *name, *header;
-} stdtypes[] = {
-	{"int8_t", "stdint.h"}, {"int16_t", "stdint.h"}, {"int32_t", "stdint.h"},
-	{"int64_t", "stdint.h"}, {"uint8_t", "stdint.h"}, {"uint16_t", "stdint.h"},
-	{"uint32_t", "stdint.h"}, {"uint64_t", "stdint.h"}, {"intptr_t", "stdint.h"},
-	{"uintptr_t", "stdint.h"}, {"intmax_t", "stdint.h"}, {"uintmax_t", "stdint.h"},
-	{"size_t", "stddef.h"}, {"ptrdiff_t", "stddef.h"}, {"ssize_t", "sys/types.h"},
-	{"off_t", "sys/types.h"}, {"pid_t", "sys/types.h"}, {"uid_t", "sys/types.h"},
-	{"gid_t", "sys/types.h"}, {"bool", "stdbool.h"},
-};
-
+/* whether t is a word of kind (KW_QUALIFIER, KW_BASIC or KW_STDTYPE) */
 static int
-inlist(const struct token *t, const char *const *list, size_t n)
+iskind(const struct token *t, int kind)
 {
-	size_t i;
+	return t->kw && (t->kw->kind & kind);
+}
 
-	for (i = 0; i < n; i++) {
-		if (is(t, list[i]))
-			return 1;
-	}
-	return 0;
+/* the standard header that names type t, or NULL */
+static const char *
+stdheader(const struct token *t)
+{
+	return iskind(t, KW_STDTYPE) ? t->kw->header : NULL;
 }
 
 static void
@@ -444,18 +475,6 @@ emit(struct decl *d, const struct token *t)
 	}
 	bufadd(&d->text, t->s, t->len);
 	d->prevword = word;
-}
-
-static int
-stdtype(const struct token *t)
-{
-	size_t i;
-
-	for (i = 0; i < LEN(stdtypes); i++) {
-		if (is(t, stdtypes[i].name))
-			return (int)i;
-	}
-	return -1;
 }
 
 /* '(' starts a nested declarator, not a parameter list, if a pointer or another '(' follows */
@@ -540,13 +559,13 @@ paramtext(struct parser *ps, struct decl *d)
 				return -1;
 			continue;
 		} else if (t->type == T_IDENT) {
-			int i = stdtype(t);
+			const char *hdr = stdheader(t);
 
-			if (inlist(t, qualifiers, LEN(qualifiers))) {
-			} else if (inlist(t, basics, LEN(basics))) {
+			if (iskind(t, KW_QUALIFIER)) {
+			} else if (iskind(t, KW_BASIC)) {
 				sawtype[depth] = 1;
-			} else if (i >= 0 && !sawtype[depth]) {
-				addsorted(&d->hdrs, &d->nhdrs, stdtypes[i].header);
+			} else if (hdr && !sawtype[depth]) {
+				addsorted(&d->hdrs, &d->nhdrs, hdr);
 				sawtype[depth] = 1;
 			} else if (!sawtype[depth]) {
 				d->user = 1; /* a typedef name */
@@ -615,14 +634,14 @@ declarator(struct parser *ps, struct decl *d)
 		perr(ps, &ps->tok.pos, "declarator nested too deeply");
 		return -1;
 	}
-	while (is(&ps->tok, "*") || inlist(&ps->tok, qualifiers, LEN(qualifiers))) {
+	while (is(&ps->tok, "*") || iskind(&ps->tok, KW_QUALIFIER)) {
 		if (is(&ps->tok, "*"))
 			d->derived = 1;
 		emit(d, &ps->tok);
 		if (next(ps) < 0)
 			return -1;
 	}
-	if (ps->tok.type == T_IDENT && !inlist(&ps->tok, basics, LEN(basics))) {
+	if (ps->tok.type == T_IDENT && !iskind(&ps->tok, KW_BASIC)) {
 		if (d->name.len) {
 			perr(ps, &ps->tok.pos, "unexpected %s in argument declaration",
 			     tokdesc(&ps->tok, buf, sizeof(buf)));
@@ -657,9 +676,9 @@ argdecl(struct parser *ps, struct decl *d)
 	for (;;) {
 		struct token *t = &ps->tok;
 
-		if (inlist(t, qualifiers, LEN(qualifiers))) {
+		if (iskind(t, KW_QUALIFIER)) {
 			emit(d, t);
-		} else if (inlist(t, basics, LEN(basics))) {
+		} else if (iskind(t, KW_BASIC)) {
 			emit(d, t);
 			d->hastype = 1;
 			if (is(t, "void"))
@@ -678,8 +697,8 @@ argdecl(struct parser *ps, struct decl *d)
 				d->tagged = 1;
 		} else if (is(t, "string") && !d->hastype) {
 			/* D's string type: a pointer to a NUL-terminated char array */
-			static const struct token cc = {T_IDENT, "const char", 10, {0}};
-			static const struct token star = {T_PUNCT, "*", 1, {0}};
+			static const struct token cc = {T_IDENT, "const char", 10, {0}, NULL};
+			static const struct token star = {T_PUNCT, "*", 1, {0}, NULL};
 
 			emit(d, &cc);
 			emit(d, &star);
@@ -687,12 +706,12 @@ argdecl(struct parser *ps, struct decl *d)
 			d->isstring = 1;
 			d->derived = 1;
 		} else if (t->type == T_IDENT && !d->hastype) {
-			int i = stdtype(t);
+			const char *hdr = stdheader(t);
 
 			emit(d, t);
 			d->hastype = 1;
-			if (i >= 0)
-				addsorted(&d->hdrs, &d->nhdrs, stdtypes[i].header);
+			if (hdr)
+				addsorted(&d->hdrs, &d->nhdrs, hdr);
 			else
 				d->user = 1;
 		} else {

@@ -4,12 +4,12 @@
 # usage: scripts/deps.sh [build|check]   (default: check, which includes build)
 set -eu
 
-build_pkgs="cmake ninja-build make gcc pkg-config libelf-dev systemtap-sdt-dev binutils"
+build_pkgs="cmake ninja-build make gcc pkg-config libelf-dev zlib1g-dev systemtap-sdt-dev binutils"
 check_pkgs="g++ clang libclang-rt-dev gdb bpftrace python3-pyparsing file
 	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-arm-linux-gnueabihf gcc-powerpc64le-linux-gnu
 	gcc-s390x-linux-gnu gcc-i686-linux-gnu libc6-dev-arm64-cross libc6-dev-riscv64-cross
 	libc6-dev-armhf-cross libc6-dev-ppc64el-cross libc6-dev-s390x-cross libc6-dev-i386-cross
-	autoconf automake libtool meson jq libpython3.11 time"
+	autoconf automake libtool meson jq libpython3.11 time valgrind qemu-user"
 
 case "${1:-check}" in
 build) want=$build_pkgs ;;

@@ -1,6 +1,8 @@
 # cross.sh: semaphore objects for foreign targets, inferred from the objects
 # they go with (or --target / --like), link with the cross toolchains and keep
-# the probes, the ELF identity and the CET/BTI properties of the link
+# the probes, the ELF identity and the CET/BTI properties of the link; `sdtkit check`
+# finds each program clean, and each runs on its machine under qemu-user (i686: natively
+# when the kernel runs 32-bit x86 programs), the semaphores read where sdtkit put them
 . "$TESTDIR/lib.sh"
 need gcc readelf aarch64-linux-gnu-gcc riscv64-linux-gnu-gcc
 
@@ -37,6 +39,54 @@ check_probes() {
 	done || exit 1
 }
 
+# runner TRIPLE: sets run to the command that runs TRIPLE's programs here -- qemu-user
+# with the cross toolchain's libraries, or for i686 the kernel itself if it runs 32-bit
+# x86 programs -- or leaves it empty and says why in $why
+runner() {
+	run="" why=""
+	case $1 in
+	aarch64-*) q=qemu-aarch64 ;;
+	riscv64-*) q=qemu-riscv64 ;;
+	arm-*) q=qemu-arm ;;
+	powerpc64le-*) q=qemu-ppc64le ;;
+	s390x-*) q=qemu-s390x ;;
+	i686-*)
+		q=qemu-i386 ld=/usr/$1/lib/ld-linux.so.2
+		if [ "$(uname -m)" = x86_64 ] && "$ld" --version >/dev/null 2>&1; then
+			run="$ld --library-path /usr/$1/lib"
+			return
+		fi ;;
+	*) why="no runner known for $1"; return ;;
+	esac
+	if command -v $q >/dev/null 2>&1; then
+		run="$q -L /usr/$1"
+	else
+		why="$q is not installed"
+	fi
+}
+
+# expect_run PROG STATUS STDOUT ARGS...: $run PROG ARGS exits STATUS printing STDOUT
+expect_run() {
+	_p=$1 _st=$2 _want=$3
+	shift 3
+	_rc=0
+	$run "$_p" "$@" >"$_p.out" 2>"$_p.err" </dev/null || _rc=$?
+	[ "$_rc" = "$_st" ] && [ "$(cat "$_p.out")" = "$_want" ] ||
+		fail "'$run $_p $*' exited $_rc, printed '$(cat "$_p.out" "$_p.err")'; expected $_st, '$_want'"
+}
+
+# set_semaphore OBJ SYMBOL: set the 2-byte SYMBOL of the relocatable OBJ to 1, in OBJ's byte order
+set_semaphore() {
+	_off=$(readelf -SW "$1" | sed 's/^ *\[ *[0-9]*\]//' | awk '$1 == ".probes" { print $4 }')
+	_sym=$(sym_value "$1" "$2") && [ -n "$_off" ] || fail "$1: no .probes or no $2"
+	case $(readelf -h "$1" | awk '/Data:/ { print $(NF - 1) }') in
+	little) _one='\001\000' ;;
+	big) _one='\000\001' ;;
+	*) fail "$1: unknown byte order" ;;
+	esac
+	printf "$_one" | dd of="$1" bs=1 seek=$((16#$_off + _sym)) conv=notrunc status=none || fail "dd"
+}
+
 # cross TRIPLE: the whole round for one cross toolchain
 cross() {
 	tr=$1 cc=$1-gcc
@@ -53,15 +103,42 @@ cross() {
 	[ "$(elf_ident "$tr/prog" | grep -v Flags)" = "$(elf_ident "$tr/user.o" | grep -v Flags)" ] ||
 		fail "$tr: the program is not for the target of user.o"
 	check_probes "$tr/prog" "$(readelf -h "$tr/user.o" | awk '/Class:/ { print $2 }')"
+	"$SDTKIT" check "$D/e2e.d" "$tr/prog" "$tr/user.o" >"$tr/check.out" 2>&1 ||
+		fail "$tr: sdtkit check e2e.d prog user.o: $(cat "$tr/check.out")"
+	[ ! -s "$tr/check.out" ] || fail "$tr: sdtkit check exited 0 but said: $(cat "$tr/check.out")"
+	# the same program with the semaphore object armed, as a tracer would: twelve's
+	# semaphore set to 1 (and, the control, its neighbour one's)
+	for s in twelve one; do
+		cp "$tr/sem.o" "$tr/armed-$s.o"
+		set_semaphore "$tr/armed-$s.o" e2e_${s}_semaphore
+		$cc "$tr/main.o" "$tr/user.o" "$tr/armed-$s.o" -o "$tr/prog-$s" || fail "$cc: link prog-$s"
+	done
+	runner "$tr"
+	if [ -z "$run" ]; then
+		echo "skip running $tr: $why"
+		norun="$norun $tr ($why)"
+	else
+		# fire each probe once (nops): silent, exit 0; -s with no stop file: one round,
+		# printing the semaphore's state; a bad option: exit 2
+		expect_run "$tr/prog" 0 ""
+		expect_run "$tr/prog" 0 "e2e: twelve disabled" -s "$tr/no-such-file"
+		expect_run "$tr/prog" 2 "" -x
+		grep -q "invalid option" "$tr/prog.err" || fail "$tr: prog -x: $(cat "$tr/prog.err")"
+		expect_run "$tr/prog-twelve" 0 "e2e: twelve enabled" -s "$tr/no-such-file"
+		expect_run "$tr/prog-one" 0 "e2e: twelve disabled" -s "$tr/no-such-file"
+		echo "ok run $tr ($run): prog prints nothing; -s: 'e2e: twelve disabled', 'enabled' once armed"
+	fi
 	echo "ok $tr: $(elf_ident "$tr/sem.o" | tr '\n' ';')"
 }
 
+norun=
 for tr in aarch64-linux-gnu riscv64-linux-gnu arm-linux-gnueabihf powerpc64le-linux-gnu \
 	s390x-linux-gnu i686-linux-gnu; do
 	if command -v "$tr-gcc" >/dev/null 2>&1; then
 		cross "$tr"
 	else
 		echo "skip $tr: $tr-gcc is not installed"
+		norun="$norun $tr ($tr-gcc is not installed)"
 	fi
 done
 
@@ -118,4 +195,6 @@ property() {
 property gcc -fcf-protection=full 'x86 feature: IBT, SHSTK'
 property aarch64-linux-gnu-gcc -mbranch-protection=standard 'AArch64 feature: BTI, PAC'
 
+# every target must have been built and run: a missing cross compiler or qemu is no pass
+[ -z "$norun" ] || skip "built and ran no program for:$norun"
 pass

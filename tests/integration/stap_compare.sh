@@ -1,7 +1,8 @@
 # stap_compare.sh: sdtkit's dtrace personality side by side with SystemTap's
 # dtrace, same command lines, on e2e.d and CPython's python.d: the same header
 # macros, the same semaphore symbols, and programs built against either pair
-# with the same probe notes
+# with the same probe notes; and the IBT/SHSTK and BTI/PAC properties a -shared link keeps
+# with either -G object, SystemTap's with and without CFLAGS
 . "$TESTDIR/lib.sh"
 need gcc readelf python3
 STAP=$(command -v dtrace) || skip "SystemTap's dtrace (systemtap-sdt-dev) is not installed"
@@ -83,5 +84,62 @@ compare e2e E2E 6 e2e_probes.c e2e_main.c
 compare python PYTHON 12 python_main.c
 # both programs run (the probes are nops)
 [ "$(./sdtkit-python/prog)" = done ] && [ "$(./stap-python/prog)" = done ] || fail "python programs do not run"
+
+# Security properties. SystemTap's -G compiles a C file of semaphores with $CC $CFLAGS, so
+# its object claims IBT/SHSTK (BTI/PAC) only when those flags, or the compiler's defaults,
+# ask for it -- and the linker ANDs the claims of its inputs, so a library of code
+# compiled with -fcf-protection=full loses them. sdtkit's object keeps them either way.
+sdt_include inc
+# props SO: the property lines of SO's .note.gnu.property, or "(none)"
+props() {
+	readelf -n "$1" | sed -n 's/^ *Properties: //p' | grep . || echo "(none)"
+}
+# property NAME CC FLAGS FEATURE: the three semaphore objects of e2e.d -- sdtkit's
+# `dtrace -G`, SystemTap's with CFLAGS unset, SystemTap's with CFLAGS=FLAGS -- each linked
+# -shared -nostdlib with e2e_probes.c compiled by CC with FLAGS
+property() {
+	name=$1 cc=$2 flags=$3 feature=$4 d=prop-$1
+	mkdir "$d"
+	"$SDTKIT_DTRACE" -h -s "$D/e2e.d" -o "$d/e2e.h" || fail "$name: sdtkit dtrace -h"
+	$cc -O2 -fPIC $flags -I inc -I "$d" -c "$D/e2e_probes.c" -o "$d/user.o" || fail "$cc $flags: compile"
+	readelf -n "$d/user.o" | grep -qF "$feature" || fail "$cc $flags does not mark its object with '$feature'"
+	"$SDTKIT_DTRACE" -G -s "$D/e2e.d" -o "$d/sdtkit.o" "$d/user.o" || fail "$name: sdtkit dtrace -G"
+	# SystemTap's dtrace runs $CC: give the cross compiler <sys/sdt.h> there, not in CFLAGS
+	( unset CFLAGS; CC="$cc -I inc" "$STAP" -G -s "$D/e2e.d" -o "$d/stap.o" "$d/user.o" ) \
+		>"$d/stap.log" 2>&1 || fail "$name: SystemTap's dtrace -G: $(tail -n 5 "$d/stap.log")"
+	CC="$cc -I inc" CFLAGS=$flags "$STAP" -G -s "$D/e2e.d" -o "$d/stap-cflags.o" "$d/user.o" \
+		>"$d/stap-cflags.log" 2>&1 || fail "$name: SystemTap's dtrace -G: $(tail -n 5 "$d/stap-cflags.log")"
+	for o in sdtkit stap stap-cflags; do
+		[ "$(elf_ident "$d/$o.o" | grep Machine)" = "$(elf_ident "$d/user.o" | grep Machine)" ] ||
+			fail "$name: $o.o is not for the machine of user.o"
+		$cc -shared -nostdlib "$d/user.o" "$d/$o.o" -o "$d/$o.so" || fail "$name: link $o.so"
+		[ "$(sdt_notes "$d/$o.so" | wc -l)" = 6 ] || fail "$name: $o.so lost its probes"
+		props "$d/$o.so" >"$d/$o.props"
+	done
+	grep -qF "$feature" "$d/sdtkit.props" ||
+		fail "$name: sdtkit's dtrace -G object drops '$feature': $(cat "$d/sdtkit.props")"
+	grep -qF "$feature" "$d/stap-cflags.props" ||
+		fail "$name: SystemTap's dtrace -G with CFLAGS='$flags' drops '$feature': $(cat "$d/stap-cflags.props")"
+	# what SystemTap's object claims without CFLAGS is the compiler's default
+	echo 'int x;' >"$d/default.c"
+	$cc -O2 -fPIC -c "$d/default.c" -o "$d/default.o" || fail "$cc: compile default.c"
+	if readelf -n "$d/default.o" | grep -qF "$feature"; then
+		grep -qF "$feature" "$d/stap.props" ||
+			fail "$name: $cc claims '$feature' by default, yet SystemTap's object drops it"
+		echo "note $name: $cc claims '$feature' by default: SystemTap's object keeps it without CFLAGS"
+	else
+		! grep -qF "$feature" "$d/stap.props" ||
+			fail "$name: SystemTap's dtrace -G without CFLAGS keeps '$feature': this check proves nothing"
+	fi
+	for o in sdtkit stap stap-cflags; do
+		echo "ok $name $o: $(tr '\n' ';' <"$d/$o.props" | sed 's/;$//')"
+	done
+}
+property x86-64 gcc -fcf-protection=full 'x86 feature: IBT, SHSTK'
+if command -v aarch64-linux-gnu-gcc >/dev/null 2>&1; then
+	property aarch64 aarch64-linux-gnu-gcc -mbranch-protection=standard 'AArch64 feature: BTI, PAC'
+else
+	echo "skip the aarch64 property comparison: aarch64-linux-gnu-gcc is not installed"
+fi
 
 pass

@@ -260,15 +260,30 @@ rdaddr(const struct sdtmodule *m, const unsigned char *p)
 	return rdn(p, addrsize(m), m->info.byteorder == ELFDATA2MSB);
 }
 
+/* why a file that is not a regular file cannot be read, or NULL */
+static const char *
+notregular(const struct stat *st)
+{
+	if (S_ISREG(st->st_mode))
+		return NULL;
+	return S_ISDIR(st->st_mode) ? "is a directory" : "not a regular file";
+}
+
 /* map a regular file privately; 0, or -1 with a reason */
 static int
 mapfile(const char *path, struct map *mp, char *reason, size_t len)
 {
 	struct stat st;
+	const char *bad;
 	void *p;
 	int fd;
 
-	/* O_NONBLOCK: opening a FIFO must not wait for a writer */
+	/* refuse devices before opening them: opening one can have effects */
+	if (stat(path, &st) < 0)
+		return why(reason, len, "%s", strerror(errno));
+	if ((bad = notregular(&st)))
+		return why(reason, len, "%s", bad);
+	/* O_NONBLOCK: should the file be swapped for a FIFO meanwhile, do not wait for a writer */
 	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0)
 		return why(reason, len, "%s", strerror(errno));
@@ -277,9 +292,9 @@ mapfile(const char *path, struct map *mp, char *reason, size_t len)
 		close(fd);
 		return -1;
 	}
-	if (!S_ISREG(st.st_mode)) {
+	if ((bad = notregular(&st))) {
 		close(fd);
-		return why(reason, len, S_ISDIR(st.st_mode) ? "is a directory" : "not a regular file");
+		return why(reason, len, "%s", bad);
 	}
 	if (st.st_size == 0) {
 		close(fd);
@@ -318,12 +333,15 @@ elfcheck(const unsigned char *p, size_t n, char *reason, size_t len)
 	int c64, msb;
 	uint64_t shoff, phoff, shnum, phnum, shentsize, phentsize, ehsize;
 
-	if (n < EI_NIDENT || memcmp(p, ELF_MAGIC, MAGICLEN) != 0)
-		return why(reason, len, "truncated ELF header");
+	/* the callers saw the magic, or as much of it as the file holds */
+	if (n < EI_NIDENT)
+		return why(reason, len, "truncated ELF header (%zu bytes)", n);
 	if (p[EI_CLASS] != ELFCLASS32 && p[EI_CLASS] != ELFCLASS64)
 		return why(reason, len, "unknown ELF class %u", p[EI_CLASS]);
 	if (p[EI_DATA] != ELFDATA2LSB && p[EI_DATA] != ELFDATA2MSB)
 		return why(reason, len, "unknown ELF byte order %u", p[EI_DATA]);
+	if (p[EI_VERSION] != EV_CURRENT)
+		return why(reason, len, "unknown ELF version %u", p[EI_VERSION]);
 	c64 = p[EI_CLASS] == ELFCLASS64;
 	msb = p[EI_DATA] == ELFDATA2MSB;
 	ehsize = c64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
@@ -348,7 +366,12 @@ elfcheck(const unsigned char *p, size_t n, char *reason, size_t len)
 		if (shentsize != (c64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr)))
 			return why(reason, len, "unexpected section header size %llu",
 			           (unsigned long long)shentsize);
-		if (shnum == 0) /* the count is in the first header's sh_size */
+		if (shnum == 0 && shoff <= n && shentsize <= n - shoff) {
+			/* the count is in the first header's sh_size */
+			shnum = c64 ? rdn(p + shoff + offsetof(Elf64_Shdr, sh_size), 8, msb)
+			            : rdn(p + shoff + offsetof(Elf32_Shdr, sh_size), 4, msb);
+		}
+		if (shnum == 0)
 			shnum = 1;
 		if (shoff > n || shnum > (n - shoff) / shentsize)
 			return why(reason, len,
@@ -369,22 +392,34 @@ elfcheck(const unsigned char *p, size_t n, char *reason, size_t len)
 	return 0;
 }
 
-/* the bytes of a section, checked against the image */
+/*
+ * The bytes of section idx of m, checked against the image. The reason names
+ * the section by its name, read only once the name table itself is checked.
+ */
 static int
-scnbytes(const unsigned char *img, size_t n, const GElf_Shdr *sh, const char *name,
-         const unsigned char **p, char *reason, size_t len)
+scnbytes(const struct sdtmodule *m, const unsigned char *img, size_t n, size_t idx,
+         const GElf_Shdr *sh, const unsigned char **p, char *reason, size_t len)
 {
+	char what[SDTREASONMAX / 2];
+	const char *name;
+
 	if (sh->sh_type == SHT_NOBITS) {
 		*p = NULL;
 		return 0;
 	}
-	if (sh->sh_offset > n || sh->sh_size > n - sh->sh_offset)
-		return why(reason, len,
-		           "section '%s' runs past the end of the file (offset 0x%llx, size 0x%llx, "
-		           "file size 0x%zx)",
-		           name, (unsigned long long)sh->sh_offset, (unsigned long long)sh->sh_size, n);
-	*p = img + sh->sh_offset;
-	return 0;
+	if (sh->sh_offset <= n && sh->sh_size <= n - sh->sh_offset) {
+		*p = img + sh->sh_offset;
+		return 0;
+	}
+	if (idx == m->shstrndx)
+		snprintf(what, sizeof(what), "section name table");
+	else if ((name = elf_strptr(m->elf, m->shstrndx, sh->sh_name)) && *name)
+		snprintf(what, sizeof(what), "section '%s'", name);
+	else
+		snprintf(what, sizeof(what), "section %zu", idx);
+	return why(reason, len,
+	           "%s runs past the end of the file (offset 0x%llx, size 0x%llx, file size 0x%zx)",
+	           what, (unsigned long long)sh->sh_offset, (unsigned long long)sh->sh_size, n);
 }
 
 /* one note of a section */
@@ -884,6 +919,8 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 	m->info.elfclass = eh.e_ident[EI_CLASS];
 	m->info.byteorder = eh.e_ident[EI_DATA];
 	m->info.type = eh.e_type;
+	m->info.osabi = eh.e_ident[EI_OSABI];
+	m->info.flags = eh.e_flags;
 	m->info.model = m->info.elfclass == ELFCLASS64 ? SDT_LP64 : SDT_ILP32;
 	m->rel = eh.e_type == ET_REL;
 	if (elf_getshdrnum(m->elf, &nscns) < 0)
@@ -897,7 +934,7 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 		scn = elf_getscn(m->elf, m->shstrndx);
 		if (!scn || !gelf_getshdr(scn, &sh))
 			return why(reason, len, "bad section name table index %zu", m->shstrndx);
-		if (scnbytes(img, n, &sh, "section names", &bytes, reason, len) < 0)
+		if (scnbytes(m, img, n, m->shstrndx, &sh, &bytes, reason, len) < 0)
 			return -1;
 		if (sh.sh_type != SHT_STRTAB)
 			return why(reason, len, "section name table (index %zu) is not a string table",
@@ -932,7 +969,7 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 		if (sh.sh_type == SHT_NOTE && strcmp(name, NOTE_SECTION) == 0) {
 			struct notesec *ns;
 
-			if (scnbytes(img, n, &sh, name, &bytes, reason, len) < 0)
+			if (scnbytes(m, img, n, elf_ndxscn(scn), &sh, &bytes, reason, len) < 0)
 				return -1;
 			if (m->nns == capns)
 				m->ns = xreallocarray(m->ns, capns = capns ? capns * 2 : 4, sizeof(*m->ns));
@@ -980,16 +1017,15 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 		GElf_Shdr sh;
 
 		if (gelf_getshdr(scn, &sh)) {
-			const char *name = elf_strptr(m->elf, m->shstrndx, sh.sh_name);
 			Elf_Scn *str = elf_getscn(m->elf, sh.sh_link);
 			GElf_Shdr ssh;
 
-			if (scnbytes(img, n, &sh, name ? name : "symbol table", &bytes, reason, len) < 0)
+			if (scnbytes(m, img, n, elf_ndxscn(scn), &sh, &bytes, reason, len) < 0)
 				return -1;
 			if (!str || !gelf_getshdr(str, &ssh))
 				return why(reason, len, "bad string table index %u for the symbol table",
 				           (unsigned)sh.sh_link);
-			if (scnbytes(img, n, &ssh, "symbol names", &bytes, reason, len) < 0)
+			if (scnbytes(m, img, n, sh.sh_link, &ssh, &bytes, reason, len) < 0)
 				return -1;
 			if (loadsyms(m, scn, &sh, xndxfor(m->elf, elf_ndxscn(scn)), reason, len) < 0)
 				return -1;
@@ -1024,8 +1060,8 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 			if (!symscn || !gelf_getshdr(symscn, &ssh) || ssh.sh_type != SHT_SYMTAB)
 				return why(reason, len, "relocations of '%s' refer to no symbol table",
 				           ns->name);
-			if (scnbytes(img, n, &sh, "note relocations", &bytes, reason, len) < 0 ||
-			    scnbytes(img, n, &ssh, "symbol table", &bytes, reason, len) < 0)
+			if (scnbytes(m, img, n, elf_ndxscn(scn), &sh, &bytes, reason, len) < 0 ||
+			    scnbytes(m, img, n, sh.sh_link, &ssh, &bytes, reason, len) < 0)
 				return -1;
 			ns->rela = sh.sh_type == SHT_RELA;
 			ns->rel = elf_getdata(scn, NULL);
@@ -1217,8 +1253,9 @@ initelf(void)
 	done = 1;
 }
 
-int
-sdtopen(struct sdtreader **rp, const char *path, struct sdterr *err)
+/* open path, an ELF file or, if archives is set, an archive */
+static int
+openfile(struct sdtreader **rp, const char *path, int archives, struct sdterr *err)
 {
 	struct sdtreader *r;
 	struct map mp = {0};
@@ -1232,20 +1269,46 @@ sdtopen(struct sdtreader **rp, const char *path, struct sdterr *err)
 	r = xcalloc(1, sizeof(*r));
 	r->path = xstrdup(path);
 	r->map = mp;
-	if (mp.n >= MAGICLEN && memcmp(mp.p, ELF_MAGIC, MAGICLEN) == 0) {
+	/* a file shorter than the ELF magic that starts it is a truncated ELF file */
+	if (memcmp(mp.p, ELF_MAGIC, mp.n < MAGICLEN ? mp.n : MAGICLEN) == 0) {
 		r->kind = RK_FILE;
-	} else if (mp.n >= AR_MAGICLEN && (memcmp(mp.p, AR_MAGIC, AR_MAGICLEN) == 0 ||
-	                                   memcmp(mp.p, AR_THIN_MAGIC, AR_MAGICLEN) == 0)) {
+	} else if (archives && mp.n >= AR_MAGICLEN &&
+	           (memcmp(mp.p, AR_MAGIC, AR_MAGICLEN) == 0 ||
+	            memcmp(mp.p, AR_THIN_MAGIC, AR_MAGICLEN) == 0)) {
 		r->kind = RK_ARCHIVE;
 		r->thin = memcmp(mp.p, AR_THIN_MAGIC, AR_MAGICLEN) == 0;
 		r->aroff = AR_MAGICLEN;
 	} else {
-		seterr(err, path, "not an ELF file or archive");
+		seterr(err, path, archives ? "not an ELF file or archive" : "not an ELF file");
 		sdtclose(r);
 		return -1;
 	}
 	*rp = r;
 	return 0;
+}
+
+int
+sdtopen(struct sdtreader **rp, const char *path, struct sdterr *err)
+{
+	return openfile(rp, path, 1, err);
+}
+
+int
+sdtreadelf(const char *path, struct sdtmodinfo *info, struct sdterr *err)
+{
+	struct sdtreader *r;
+	struct sdtmodule *m;
+	int rc;
+
+	if (openfile(&r, path, 0, err) < 0)
+		return -1;
+	rc = sdtnextmodule(r, &m, err);
+	if (rc > 0) {
+		*info = m->info;
+		info->path = info->member = info->name = NULL;
+	}
+	sdtclose(r);
+	return rc > 0 ? 0 : -1;
 }
 
 /* a member's name from its header (and the long name table); NULL if special */

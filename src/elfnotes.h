@@ -34,6 +34,8 @@ struct sdtmodinfo {
 	int elfclass;       /* ELFCLASS32 or ELFCLASS64 */
 	int byteorder;      /* ELFDATA2LSB or ELFDATA2MSB */
 	int type;           /* e_type: ET_EXEC, ET_DYN, ET_REL, ... */
+	int osabi;          /* e_ident[EI_OSABI] */
+	unsigned flags;     /* e_flags */
 	enum sdtmodel model;
 	int hasbase;        /* a .stapsdt.base section exists */
 	uint64_t baseaddr;  /* its sh_addr */
@@ -70,6 +72,11 @@ struct sdtmodule;
  * (unreadable, not a regular file, neither ELF nor archive).
  */
 int sdtopen(struct sdtreader **r, const char *path, struct sdterr *err);
+/*
+ * Read the ELF file at path (not an archive) as sdtopen and sdtnextmodule
+ * would, and fill info; its string fields are NULL. Returns 0, or -1 with err set.
+ */
+int sdtreadelf(const char *path, struct sdtmodinfo *info, struct sdterr *err);
 /* Open the ELF files mapped by process pid. Returns 0, or -1 with err set. */
 int sdtopenpid(struct sdtreader **r, long pid, struct sdterr *err);
 /*

@@ -1,14 +1,9 @@
-/* target.c: the table of ELF targets, and reading a target from an ELF file header */
-#define _POSIX_C_SOURCE 200809L
+/* target.c: the table of ELF targets, and reading the target of an ELF file */
 #include <elf.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
+#include "elfnotes.h"
 #include "target.h"
 #include "util.h"
 
@@ -165,140 +160,26 @@ targetname(const struct target *t)
 	return name;
 }
 
-static unsigned
-get16(const unsigned char *p, unsigned char data)
-{
-	if (data == ELFDATA2MSB)
-		return (unsigned)p[0] << 8 | p[1];
-	return (unsigned)p[1] << 8 | p[0];
-}
-
-static unsigned long
-get32(const unsigned char *p, unsigned char data)
-{
-	if (data == ELFDATA2MSB)
-		return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 | (unsigned long)p[2] << 8 | p[3];
-	return (unsigned long)p[3] << 24 | (unsigned long)p[2] << 16 | (unsigned long)p[1] << 8 | p[0];
-}
-
-/* read up to n bytes from the start of fd; returns the count, or -1 with errno set */
-static ssize_t
-readhead(int fd, unsigned char *p, size_t n)
-{
-	size_t got = 0;
-	ssize_t r;
-
-	while (got < n) {
-		r = pread(fd, p + got, n - got, (off_t)got);
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
-
-/* why a file that is not a regular file cannot be read, or NULL */
-static const char *
-notregular(const struct stat *st)
-{
-	if (S_ISREG(st->st_mode))
-		return NULL;
-	if (S_ISDIR(st->st_mode))
-		return "is a directory";
-	return "not a regular file";
-}
-
+/*
+ * The target of a reference object. The file is read whole, by the reader
+ * list and check use: a file they would refuse is refused here, in the same
+ * words, although only the ELF header says what the target is.
+ */
 int
 targetfromfile(const char *path, struct target *t, char *err, size_t errlen)
 {
-	unsigned char h[sizeof(Elf64_Ehdr)];
-	const char *why;
-	struct stat st;
-	size_t need, flagsoff;
-	ssize_t n;
-	int fd;
+	struct sdtmodinfo mi;
+	struct sdterr e;
 
-	/* refuse devices before opening them: opening one can have effects */
-	if (stat(path, &st) != 0) {
-		snprintf(err, errlen, "'%s': %s", path, strerror(errno));
+	if (sdtreadelf(path, &mi, &e) < 0) {
+		snprintf(err, errlen, "'%s': %s", e.name, e.reason);
 		return -1;
 	}
-	if ((why = notregular(&st))) {
-		snprintf(err, errlen, "'%s': %s", path, why);
-		return -1;
-	}
-	/* O_NONBLOCK: should the file be swapped for a FIFO meanwhile, do not hang */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-	if (fd < 0) {
-		snprintf(err, errlen, "'%s': %s", path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &st) != 0) {
-		snprintf(err, errlen, "'%s': %s", path, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if ((why = notregular(&st))) {
-		snprintf(err, errlen, "'%s': %s", path, why);
-		close(fd);
-		return -1;
-	}
-	n = readhead(fd, h, sizeof(h));
-	if (n < 0) {
-		snprintf(err, errlen, "'%s': %s", path, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	close(fd);
-
-	if (n == 0) {
-		snprintf(err, errlen, "'%s': empty file, not an ELF file", path);
-		return -1;
-	}
-	if (memcmp(h, ELFMAG, (size_t)n < SELFMAG ? (size_t)n : SELFMAG) != 0) {
-		snprintf(err, errlen, "'%s': not an ELF file", path);
-		return -1;
-	}
-	if ((size_t)n < EI_NIDENT) {
-		snprintf(err, errlen, "'%s': file too short for an ELF header", path);
-		return -1;
-	}
-	switch (h[EI_CLASS]) {
-	case ELFCLASS32:
-		need = sizeof(Elf32_Ehdr);
-		flagsoff = offsetof(Elf32_Ehdr, e_flags);
-		break;
-	case ELFCLASS64:
-		need = sizeof(Elf64_Ehdr);
-		flagsoff = offsetof(Elf64_Ehdr, e_flags);
-		break;
-	default:
-		snprintf(err, errlen, "'%s': unknown ELF class %u", path, h[EI_CLASS]);
-		return -1;
-	}
-	if (h[EI_DATA] != ELFDATA2LSB && h[EI_DATA] != ELFDATA2MSB) {
-		snprintf(err, errlen, "'%s': unknown ELF byte order %u", path, h[EI_DATA]);
-		return -1;
-	}
-	if (h[EI_VERSION] != EV_CURRENT) {
-		snprintf(err, errlen, "'%s': unknown ELF version %u", path, h[EI_VERSION]);
-		return -1;
-	}
-	if ((size_t)n < need) {
-		snprintf(err, errlen, "'%s': file too short for an ELF header", path);
-		return -1;
-	}
-	/* e_machine has the same offset in both classes */
-	t->machine = get16(h + offsetof(Elf32_Ehdr, e_machine), h[EI_DATA]);
-	t->class = h[EI_CLASS];
-	t->data = h[EI_DATA];
-	t->osabi = h[EI_OSABI];
-	t->flags = (unsigned)get32(h + flagsoff, h[EI_DATA]);
+	t->machine = (unsigned)mi.machine;
+	t->class = (unsigned char)mi.elfclass;
+	t->data = (unsigned char)mi.byteorder;
+	t->osabi = (unsigned char)mi.osabi;
+	t->flags = mi.flags;
 	t->name = targetname(t);
 	return 0;
 }

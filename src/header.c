@@ -25,6 +25,19 @@ static const char checkdoc[] =
 	" * needs the .d file's own type names declared before this header.\n"
 	" */\n";
 
+/*
+ * SDTKIT_CHECKn(call): the call is compiled, never evaluated, when
+ * SDTKIT_TYPECHECK >= n; else it is not even seen (so a probe of level 2 may
+ * name types the includer has not declared)
+ */
+static const char checkmacros[] =
+	"#ifndef SDTKIT_CHECK1\n"
+	"#if SDTKIT_TYPECHECK >= 1\n#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))\n"
+	"#else\n#define SDTKIT_CHECK1(call) ((void)0)\n#endif\n"
+	"#if SDTKIT_TYPECHECK >= 2\n#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))\n"
+	"#else\n#define SDTKIT_CHECK2(call) ((void)0)\n#endif\n"
+	"#endif\n";
+
 /* <sys/sdt.h> passes no variadic arguments to its own macros: clang -Wpedantic objects */
 static const char sitepragmas[] =
 	"#ifndef SDTKIT_SITE_BEGIN\n"
@@ -113,23 +126,23 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
 	if (checked) {
 		bufprintf(out, "#if SDTKIT_TYPECHECK >= %d\nextern void sdtkit_check_%s(", level, name.s);
 		signature(out, p);
-		bufprintf(out, ");\n#define SDTKIT_CHECK_%s(%s) \\\n\t((void)sizeof((sdtkit_check_%s(%s), 0)))\n"
-		          "#else\n#define SDTKIT_CHECK_%s(%s) ((void)0)\n#endif\n",
-		          stem, plist.s, name.s, plist.s, stem, plist.s);
+		bufputs(out, ");\n#endif\n");
 	}
 
 	bufprintf(out, "#define %s(%s) \\\n", stem, plist.s);
 	if (o->disabled) {
 		bufputs(out, "\tdo { \\\n\t\tif (0) { \\\n");
 		if (checked)
-			bufprintf(out, "\t\t\tSDTKIT_CHECK_%s(%s); \\\n", stem, plist.s);
+			bufprintf(out, "\t\t\tSDTKIT_CHECK%d(sdtkit_check_%s(%s)); \\\n", level, name.s,
+			          plist.s);
 		for (i = 1; i <= p->nargs; i++)
 			bufprintf(out, "\t\t\t(void)(arg%zu); \\\n", i);
 		bufputs(out, "\t\t} \\\n\t} while (0)\n");
 	} else {
 		bufputs(out, "\tdo { \\\n");
 		if (checked)
-			bufprintf(out, "\t\tSDTKIT_CHECK_%s(%s); \\\n", stem, plist.s);
+			bufprintf(out, "\t\tSDTKIT_CHECK%d(sdtkit_check_%s(%s)); \\\n", level, name.s,
+			          plist.s);
 		if (p->nargs == 0)
 			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE(%s, %s); \\\n", pv->name, p->name);
 		else
@@ -175,7 +188,9 @@ header(const struct model *m, const struct headeropts *o, struct buf *out)
 		bufprintf(out, "#include <%s>\n", m->stdheaders[i]);
 	bufputs(out, "\n");
 	bufputs(out, checkdoc);
-	bufputs(out, "#ifndef SDTKIT_TYPECHECK\n#define SDTKIT_TYPECHECK 1\n#endif\n\n");
+	bufputs(out, "#ifndef SDTKIT_TYPECHECK\n#define SDTKIT_TYPECHECK 1\n#endif\n");
+	bufputs(out, checkmacros);
+	bufputs(out, "\n");
 	bufputs(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	if (m->ntags > 0)
 		bufputs(out, "\n");

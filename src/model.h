@@ -22,7 +22,8 @@ enum typeclass {
 };
 
 struct arg {
-	char *type;   /* the declarator without its name, spaced canonically: "const char *" */
+	const char *type; /* the declarator without its name, spaced canonically: "const char *";
+	                     shared by equal types, owned by model.types */
 	char *name;   /* the argument's name, or NULL */
 	enum typeclass cls;
 	int isstring; /* the D 'string' type (spelled 'const char *' in C) */
@@ -52,6 +53,8 @@ struct model {
 	size_t nstdheaders;
 	char **files;     /* file names the positions point into */
 	size_t nfiles;
+	char **types;     /* the distinct argument types, sorted */
+	size_t ntypes;
 };
 
 /* free everything the model owns */

@@ -409,22 +409,29 @@ stdheader(const struct token *t)
 	return iskind(t, KW_STDTYPE) ? t->kw->header : NULL;
 }
 
-static void
+/* the copy of s in the sorted list, added if it is not there yet */
+static char *
 addsorted(char ***list, size_t *n, const char *s)
 {
-	size_t i;
+	size_t lo = 0, hi = *n, mid;
 
-	for (i = 0; i < *n; i++) {
-		int c = strcmp((*list)[i], s);
+	while (lo < hi) {
+		int c;
+
+		mid = lo + (hi - lo) / 2;
+		c = strcmp((*list)[mid], s);
 		if (c == 0)
-			return;
-		if (c > 0)
-			break;
+			return (*list)[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
 	*list = xgrowarray(*list, *n, sizeof(**list));
-	memmove(*list + i + 1, *list + i, (*n - i) * sizeof(**list));
-	(*list)[i] = xstrdup(s);
+	memmove(*list + lo + 1, *list + lo, (*n - lo) * sizeof(**list));
+	(*list)[lo] = xstrdup(s);
 	(*n)++;
+	return (*list)[lo];
 }
 
 static void
@@ -736,11 +743,11 @@ addarg(struct parser *ps, const struct provider *pv, struct probe *p, struct dec
 	struct arg *a;
 	size_t i;
 
-	p->args = xgrowarray(p->args, p->nargs, sizeof(p->args[0]));
+	if (!p->args) /* room for all; arglist gives back what is not used */
+		p->args = xreallocarray(NULL, SDT_MAXARGS, sizeof(p->args[0]));
 	a = &p->args[p->nargs++];
 	memset(a, 0, sizeof(*a));
-	a->type = d->text.s; /* taken over: declfree leaves it */
-	d->text = (struct buf){0};
+	a->type = addsorted(&ps->m->types, &ps->m->ntypes, d->text.s ? d->text.s : "");
 	a->name = d->name.len ? xstrndup(d->name.s, d->name.len) : NULL;
 	a->pos = *start;
 	a->isstring = d->isstring;
@@ -823,8 +830,11 @@ arglist(struct parser *ps, const struct provider *pv, struct probe *p, const cha
 				return -1;
 			continue;
 		}
-		if (is(&ps->tok, ")"))
+		if (is(&ps->tok, ")")) {
+			if (p)
+				p->args = xreallocarray(p->args, p->nargs, sizeof(p->args[0]));
 			return next(ps);
+		}
 		if (ps->tok.type == T_EOF) {
 			char at[512];
 
@@ -1105,7 +1115,6 @@ modelfree(struct model *m)
 
 		for (j = 0; j < pv->nprobes; j++) {
 			for (k = 0; k < pv->probes[j].nargs; k++) {
-				free(pv->probes[j].args[k].type);
 				free(pv->probes[j].args[k].name);
 			}
 			free(pv->probes[j].args);
@@ -1124,5 +1133,8 @@ modelfree(struct model *m)
 	for (i = 0; i < m->nfiles; i++)
 		free(m->files[i]);
 	free(m->files);
+	for (i = 0; i < m->ntypes; i++)
+		free(m->types[i]);
+	free(m->types);
 	memset(m, 0, sizeof(*m));
 }

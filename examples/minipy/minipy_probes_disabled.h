@@ -14,6 +14,18 @@
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
+#ifndef SDTKIT_CHECK1
+#if SDTKIT_TYPECHECK >= 1
+#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK1(call) ((void)0)
+#endif
+#if SDTKIT_TYPECHECK >= 2
+#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK2(call) ((void)0)
+#endif
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,15 +35,11 @@ extern "C" {
 #define MINIPY_FUNCTION_ENTRY_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_minipy_function__entry(const char *, const char *, int);
-#define SDTKIT_CHECK_MINIPY_FUNCTION_ENTRY(arg1, arg2, arg3) \
-	((void)sizeof((sdtkit_check_minipy_function__entry(arg1, arg2, arg3), 0)))
-#else
-#define SDTKIT_CHECK_MINIPY_FUNCTION_ENTRY(arg1, arg2, arg3) ((void)0)
 #endif
 #define MINIPY_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MINIPY_FUNCTION_ENTRY(arg1, arg2, arg3); \
+			SDTKIT_CHECK1(sdtkit_check_minipy_function__entry(arg1, arg2, arg3)); \
 			(void)(arg1); \
 			(void)(arg2); \
 			(void)(arg3); \
@@ -42,15 +50,11 @@ extern void sdtkit_check_minipy_function__entry(const char *, const char *, int)
 #define MINIPY_FUNCTION_RETURN_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_minipy_function__return(const char *, const char *, int);
-#define SDTKIT_CHECK_MINIPY_FUNCTION_RETURN(arg1, arg2, arg3) \
-	((void)sizeof((sdtkit_check_minipy_function__return(arg1, arg2, arg3), 0)))
-#else
-#define SDTKIT_CHECK_MINIPY_FUNCTION_RETURN(arg1, arg2, arg3) ((void)0)
 #endif
 #define MINIPY_FUNCTION_RETURN(arg1, arg2, arg3) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MINIPY_FUNCTION_RETURN(arg1, arg2, arg3); \
+			SDTKIT_CHECK1(sdtkit_check_minipy_function__return(arg1, arg2, arg3)); \
 			(void)(arg1); \
 			(void)(arg2); \
 			(void)(arg3); \
@@ -61,15 +65,11 @@ extern void sdtkit_check_minipy_function__return(const char *, const char *, int
 #define MINIPY_LINE_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_minipy_line(const char *, const char *, int);
-#define SDTKIT_CHECK_MINIPY_LINE(arg1, arg2, arg3) \
-	((void)sizeof((sdtkit_check_minipy_line(arg1, arg2, arg3), 0)))
-#else
-#define SDTKIT_CHECK_MINIPY_LINE(arg1, arg2, arg3) ((void)0)
 #endif
 #define MINIPY_LINE(arg1, arg2, arg3) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MINIPY_LINE(arg1, arg2, arg3); \
+			SDTKIT_CHECK1(sdtkit_check_minipy_line(arg1, arg2, arg3)); \
 			(void)(arg1); \
 			(void)(arg2); \
 			(void)(arg3); \
@@ -80,15 +80,11 @@ extern void sdtkit_check_minipy_line(const char *, const char *, int);
 #define MINIPY_GC_START_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_minipy_gc__start(int);
-#define SDTKIT_CHECK_MINIPY_GC_START(arg1) \
-	((void)sizeof((sdtkit_check_minipy_gc__start(arg1), 0)))
-#else
-#define SDTKIT_CHECK_MINIPY_GC_START(arg1) ((void)0)
 #endif
 #define MINIPY_GC_START(arg1) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MINIPY_GC_START(arg1); \
+			SDTKIT_CHECK1(sdtkit_check_minipy_gc__start(arg1)); \
 			(void)(arg1); \
 		} \
 	} while (0)
@@ -97,15 +93,11 @@ extern void sdtkit_check_minipy_gc__start(int);
 #define MINIPY_GC_DONE_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_minipy_gc__done(long);
-#define SDTKIT_CHECK_MINIPY_GC_DONE(arg1) \
-	((void)sizeof((sdtkit_check_minipy_gc__done(arg1), 0)))
-#else
-#define SDTKIT_CHECK_MINIPY_GC_DONE(arg1) ((void)0)
 #endif
 #define MINIPY_GC_DONE(arg1) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MINIPY_GC_DONE(arg1); \
+			SDTKIT_CHECK1(sdtkit_check_minipy_gc__done(arg1)); \
 			(void)(arg1); \
 		} \
 	} while (0)
@@ -114,15 +106,11 @@ extern void sdtkit_check_minipy_gc__done(long);
 #define MINIPY_IMPORT_FIND_LOAD_START_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_minipy_import__find__load__start(const char *);
-#define SDTKIT_CHECK_MINIPY_IMPORT_FIND_LOAD_START(arg1) \
-	((void)sizeof((sdtkit_check_minipy_import__find__load__start(arg1), 0)))
-#else
-#define SDTKIT_CHECK_MINIPY_IMPORT_FIND_LOAD_START(arg1) ((void)0)
 #endif
 #define MINIPY_IMPORT_FIND_LOAD_START(arg1) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MINIPY_IMPORT_FIND_LOAD_START(arg1); \
+			SDTKIT_CHECK1(sdtkit_check_minipy_import__find__load__start(arg1)); \
 			(void)(arg1); \
 		} \
 	} while (0)
@@ -131,15 +119,11 @@ extern void sdtkit_check_minipy_import__find__load__start(const char *);
 #define MINIPY_IMPORT_FIND_LOAD_DONE_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_minipy_import__find__load__done(const char *, int);
-#define SDTKIT_CHECK_MINIPY_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
-	((void)sizeof((sdtkit_check_minipy_import__find__load__done(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_MINIPY_IMPORT_FIND_LOAD_DONE(arg1, arg2) ((void)0)
 #endif
 #define MINIPY_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MINIPY_IMPORT_FIND_LOAD_DONE(arg1, arg2); \
+			SDTKIT_CHECK1(sdtkit_check_minipy_import__find__load__done(arg1, arg2)); \
 			(void)(arg1); \
 			(void)(arg2); \
 		} \

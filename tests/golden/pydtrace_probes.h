@@ -30,6 +30,18 @@
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
+#ifndef SDTKIT_CHECK1
+#if SDTKIT_TYPECHECK >= 1
+#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK1(call) ((void)0)
+#endif
+#if SDTKIT_TYPECHECK >= 2
+#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK2(call) ((void)0)
+#endif
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -41,14 +53,10 @@ __extension__ extern unsigned short python_function__entry_semaphore
 #define PYTHON_FUNCTION_ENTRY_ENABLED() __builtin_expect(python_function__entry_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_function__entry(const char *, const char *, int);
-#define SDTKIT_CHECK_PYTHON_FUNCTION_ENTRY(arg1, arg2, arg3) \
-	((void)sizeof((sdtkit_check_python_function__entry(arg1, arg2, arg3), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_FUNCTION_ENTRY(arg1, arg2, arg3) ((void)0)
 #endif
 #define PYTHON_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \
-		SDTKIT_CHECK_PYTHON_FUNCTION_ENTRY(arg1, arg2, arg3); \
+		SDTKIT_CHECK1(sdtkit_check_python_function__entry(arg1, arg2, arg3)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE3(python, function__entry, arg1, arg2, arg3); \
 		SDTKIT_SITE_END \
@@ -60,14 +68,10 @@ __extension__ extern unsigned short python_function__return_semaphore
 #define PYTHON_FUNCTION_RETURN_ENABLED() __builtin_expect(python_function__return_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_function__return(const char *, const char *, int);
-#define SDTKIT_CHECK_PYTHON_FUNCTION_RETURN(arg1, arg2, arg3) \
-	((void)sizeof((sdtkit_check_python_function__return(arg1, arg2, arg3), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_FUNCTION_RETURN(arg1, arg2, arg3) ((void)0)
 #endif
 #define PYTHON_FUNCTION_RETURN(arg1, arg2, arg3) \
 	do { \
-		SDTKIT_CHECK_PYTHON_FUNCTION_RETURN(arg1, arg2, arg3); \
+		SDTKIT_CHECK1(sdtkit_check_python_function__return(arg1, arg2, arg3)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE3(python, function__return, arg1, arg2, arg3); \
 		SDTKIT_SITE_END \
@@ -79,14 +83,10 @@ __extension__ extern unsigned short python_line_semaphore
 #define PYTHON_LINE_ENABLED() __builtin_expect(python_line_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_line(const char *, const char *, int);
-#define SDTKIT_CHECK_PYTHON_LINE(arg1, arg2, arg3) \
-	((void)sizeof((sdtkit_check_python_line(arg1, arg2, arg3), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_LINE(arg1, arg2, arg3) ((void)0)
 #endif
 #define PYTHON_LINE(arg1, arg2, arg3) \
 	do { \
-		SDTKIT_CHECK_PYTHON_LINE(arg1, arg2, arg3); \
+		SDTKIT_CHECK1(sdtkit_check_python_line(arg1, arg2, arg3)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE3(python, line, arg1, arg2, arg3); \
 		SDTKIT_SITE_END \
@@ -98,14 +98,10 @@ __extension__ extern unsigned short python_gc__start_semaphore
 #define PYTHON_GC_START_ENABLED() __builtin_expect(python_gc__start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_gc__start(int);
-#define SDTKIT_CHECK_PYTHON_GC_START(arg1) \
-	((void)sizeof((sdtkit_check_python_gc__start(arg1), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_GC_START(arg1) ((void)0)
 #endif
 #define PYTHON_GC_START(arg1) \
 	do { \
-		SDTKIT_CHECK_PYTHON_GC_START(arg1); \
+		SDTKIT_CHECK1(sdtkit_check_python_gc__start(arg1)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE1(python, gc__start, arg1); \
 		SDTKIT_SITE_END \
@@ -117,14 +113,10 @@ __extension__ extern unsigned short python_gc__done_semaphore
 #define PYTHON_GC_DONE_ENABLED() __builtin_expect(python_gc__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_gc__done(long);
-#define SDTKIT_CHECK_PYTHON_GC_DONE(arg1) \
-	((void)sizeof((sdtkit_check_python_gc__done(arg1), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_GC_DONE(arg1) ((void)0)
 #endif
 #define PYTHON_GC_DONE(arg1) \
 	do { \
-		SDTKIT_CHECK_PYTHON_GC_DONE(arg1); \
+		SDTKIT_CHECK1(sdtkit_check_python_gc__done(arg1)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE1(python, gc__done, arg1); \
 		SDTKIT_SITE_END \
@@ -136,14 +128,10 @@ __extension__ extern unsigned short python_instance__new__start_semaphore
 #define PYTHON_INSTANCE_NEW_START_ENABLED() __builtin_expect(python_instance__new__start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_instance__new__start(const char *, const char *);
-#define SDTKIT_CHECK_PYTHON_INSTANCE_NEW_START(arg1, arg2) \
-	((void)sizeof((sdtkit_check_python_instance__new__start(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_INSTANCE_NEW_START(arg1, arg2) ((void)0)
 #endif
 #define PYTHON_INSTANCE_NEW_START(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_PYTHON_INSTANCE_NEW_START(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_python_instance__new__start(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(python, instance__new__start, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -155,14 +143,10 @@ __extension__ extern unsigned short python_instance__new__done_semaphore
 #define PYTHON_INSTANCE_NEW_DONE_ENABLED() __builtin_expect(python_instance__new__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_instance__new__done(const char *, const char *);
-#define SDTKIT_CHECK_PYTHON_INSTANCE_NEW_DONE(arg1, arg2) \
-	((void)sizeof((sdtkit_check_python_instance__new__done(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_INSTANCE_NEW_DONE(arg1, arg2) ((void)0)
 #endif
 #define PYTHON_INSTANCE_NEW_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_PYTHON_INSTANCE_NEW_DONE(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_python_instance__new__done(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(python, instance__new__done, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -174,14 +158,10 @@ __extension__ extern unsigned short python_instance__delete__start_semaphore
 #define PYTHON_INSTANCE_DELETE_START_ENABLED() __builtin_expect(python_instance__delete__start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_instance__delete__start(const char *, const char *);
-#define SDTKIT_CHECK_PYTHON_INSTANCE_DELETE_START(arg1, arg2) \
-	((void)sizeof((sdtkit_check_python_instance__delete__start(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_INSTANCE_DELETE_START(arg1, arg2) ((void)0)
 #endif
 #define PYTHON_INSTANCE_DELETE_START(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_PYTHON_INSTANCE_DELETE_START(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_python_instance__delete__start(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(python, instance__delete__start, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -193,14 +173,10 @@ __extension__ extern unsigned short python_instance__delete__done_semaphore
 #define PYTHON_INSTANCE_DELETE_DONE_ENABLED() __builtin_expect(python_instance__delete__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_instance__delete__done(const char *, const char *);
-#define SDTKIT_CHECK_PYTHON_INSTANCE_DELETE_DONE(arg1, arg2) \
-	((void)sizeof((sdtkit_check_python_instance__delete__done(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_INSTANCE_DELETE_DONE(arg1, arg2) ((void)0)
 #endif
 #define PYTHON_INSTANCE_DELETE_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_PYTHON_INSTANCE_DELETE_DONE(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_python_instance__delete__done(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(python, instance__delete__done, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -212,14 +188,10 @@ __extension__ extern unsigned short python_import__find__load__start_semaphore
 #define PYTHON_IMPORT_FIND_LOAD_START_ENABLED() __builtin_expect(python_import__find__load__start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_import__find__load__start(const char *);
-#define SDTKIT_CHECK_PYTHON_IMPORT_FIND_LOAD_START(arg1) \
-	((void)sizeof((sdtkit_check_python_import__find__load__start(arg1), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_IMPORT_FIND_LOAD_START(arg1) ((void)0)
 #endif
 #define PYTHON_IMPORT_FIND_LOAD_START(arg1) \
 	do { \
-		SDTKIT_CHECK_PYTHON_IMPORT_FIND_LOAD_START(arg1); \
+		SDTKIT_CHECK1(sdtkit_check_python_import__find__load__start(arg1)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE1(python, import__find__load__start, arg1); \
 		SDTKIT_SITE_END \
@@ -231,14 +203,10 @@ __extension__ extern unsigned short python_import__find__load__done_semaphore
 #define PYTHON_IMPORT_FIND_LOAD_DONE_ENABLED() __builtin_expect(python_import__find__load__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_import__find__load__done(const char *, int);
-#define SDTKIT_CHECK_PYTHON_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
-	((void)sizeof((sdtkit_check_python_import__find__load__done(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_IMPORT_FIND_LOAD_DONE(arg1, arg2) ((void)0)
 #endif
 #define PYTHON_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_PYTHON_IMPORT_FIND_LOAD_DONE(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_python_import__find__load__done(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(python, import__find__load__done, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -250,14 +218,10 @@ __extension__ extern unsigned short python_audit_semaphore
 #define PYTHON_AUDIT_ENABLED() __builtin_expect(python_audit_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_python_audit(const char *, void *);
-#define SDTKIT_CHECK_PYTHON_AUDIT(arg1, arg2) \
-	((void)sizeof((sdtkit_check_python_audit(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_PYTHON_AUDIT(arg1, arg2) ((void)0)
 #endif
 #define PYTHON_AUDIT(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_PYTHON_AUDIT(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_python_audit(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(python, audit, arg1, arg2); \
 		SDTKIT_SITE_END \

@@ -16,6 +16,18 @@
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
+#ifndef SDTKIT_CHECK1
+#if SDTKIT_TYPECHECK >= 1
+#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK1(call) ((void)0)
+#endif
+#if SDTKIT_TYPECHECK >= 2
+#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK2(call) ((void)0)
+#endif
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -28,15 +40,11 @@ union chunk;
 #define APP_START_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_app_start(const char *, int);
-#define SDTKIT_CHECK_APP_START(arg1, arg2) \
-	((void)sizeof((sdtkit_check_app_start(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_APP_START(arg1, arg2) ((void)0)
 #endif
 #define APP_START(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_APP_START(arg1, arg2); \
+			SDTKIT_CHECK1(sdtkit_check_app_start(arg1, arg2)); \
 			(void)(arg1); \
 			(void)(arg2); \
 		} \
@@ -46,15 +54,11 @@ extern void sdtkit_check_app_start(const char *, int);
 #define APP_REQUEST_BEGIN_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_app_request__begin(unsigned long long, struct request *);
-#define SDTKIT_CHECK_APP_REQUEST_BEGIN(arg1, arg2) \
-	((void)sizeof((sdtkit_check_app_request__begin(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_APP_REQUEST_BEGIN(arg1, arg2) ((void)0)
 #endif
 #define APP_REQUEST_BEGIN(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_APP_REQUEST_BEGIN(arg1, arg2); \
+			SDTKIT_CHECK1(sdtkit_check_app_request__begin(arg1, arg2)); \
 			(void)(arg1); \
 			(void)(arg2); \
 		} \
@@ -64,15 +68,11 @@ extern void sdtkit_check_app_request__begin(unsigned long long, struct request *
 #define APP_REQUEST_END_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_app_request__end(unsigned long long, int);
-#define SDTKIT_CHECK_APP_REQUEST_END(arg1, arg2) \
-	((void)sizeof((sdtkit_check_app_request__end(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_APP_REQUEST_END(arg1, arg2) ((void)0)
 #endif
 #define APP_REQUEST_END(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_APP_REQUEST_END(arg1, arg2); \
+			SDTKIT_CHECK1(sdtkit_check_app_request__end(arg1, arg2)); \
 			(void)(arg1); \
 			(void)(arg2); \
 		} \
@@ -82,15 +82,11 @@ extern void sdtkit_check_app_request__end(unsigned long long, int);
 #define DB_QUERY_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_db_query(const char *, size_t);
-#define SDTKIT_CHECK_DB_QUERY(arg1, arg2) \
-	((void)sizeof((sdtkit_check_db_query(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_DB_QUERY(arg1, arg2) ((void)0)
 #endif
 #define DB_QUERY(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_DB_QUERY(arg1, arg2); \
+			SDTKIT_CHECK1(sdtkit_check_db_query(arg1, arg2)); \
 			(void)(arg1); \
 			(void)(arg2); \
 		} \
@@ -116,15 +112,11 @@ extern void sdtkit_check_db_query(const char *, size_t);
 #define GC_SWEEP_DONE_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_gc_sweep__done(uint64_t, union chunk *);
-#define SDTKIT_CHECK_GC_SWEEP_DONE(arg1, arg2) \
-	((void)sizeof((sdtkit_check_gc_sweep__done(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_GC_SWEEP_DONE(arg1, arg2) ((void)0)
 #endif
 #define GC_SWEEP_DONE(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_GC_SWEEP_DONE(arg1, arg2); \
+			SDTKIT_CHECK1(sdtkit_check_gc_sweep__done(arg1, arg2)); \
 			(void)(arg1); \
 			(void)(arg2); \
 		} \

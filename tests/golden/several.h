@@ -32,6 +32,18 @@
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
+#ifndef SDTKIT_CHECK1
+#if SDTKIT_TYPECHECK >= 1
+#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK1(call) ((void)0)
+#endif
+#if SDTKIT_TYPECHECK >= 2
+#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK2(call) ((void)0)
+#endif
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,14 +58,10 @@ __extension__ extern unsigned short app_start_semaphore
 #define APP_START_ENABLED() __builtin_expect(app_start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_app_start(const char *, int);
-#define SDTKIT_CHECK_APP_START(arg1, arg2) \
-	((void)sizeof((sdtkit_check_app_start(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_APP_START(arg1, arg2) ((void)0)
 #endif
 #define APP_START(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_APP_START(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_app_start(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(app, start, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -65,14 +73,10 @@ __extension__ extern unsigned short app_request__begin_semaphore
 #define APP_REQUEST_BEGIN_ENABLED() __builtin_expect(app_request__begin_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_app_request__begin(unsigned long long, struct request *);
-#define SDTKIT_CHECK_APP_REQUEST_BEGIN(arg1, arg2) \
-	((void)sizeof((sdtkit_check_app_request__begin(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_APP_REQUEST_BEGIN(arg1, arg2) ((void)0)
 #endif
 #define APP_REQUEST_BEGIN(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_APP_REQUEST_BEGIN(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_app_request__begin(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(app, request__begin, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -84,14 +88,10 @@ __extension__ extern unsigned short app_request__end_semaphore
 #define APP_REQUEST_END_ENABLED() __builtin_expect(app_request__end_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_app_request__end(unsigned long long, int);
-#define SDTKIT_CHECK_APP_REQUEST_END(arg1, arg2) \
-	((void)sizeof((sdtkit_check_app_request__end(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_APP_REQUEST_END(arg1, arg2) ((void)0)
 #endif
 #define APP_REQUEST_END(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_APP_REQUEST_END(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_app_request__end(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(app, request__end, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -103,14 +103,10 @@ __extension__ extern unsigned short db_query_semaphore
 #define DB_QUERY_ENABLED() __builtin_expect(db_query_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_db_query(const char *, size_t);
-#define SDTKIT_CHECK_DB_QUERY(arg1, arg2) \
-	((void)sizeof((sdtkit_check_db_query(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_DB_QUERY(arg1, arg2) ((void)0)
 #endif
 #define DB_QUERY(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_DB_QUERY(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_db_query(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(db, query, arg1, arg2); \
 		SDTKIT_SITE_END \
@@ -144,14 +140,10 @@ __extension__ extern unsigned short gc_sweep__done_semaphore
 #define GC_SWEEP_DONE_ENABLED() __builtin_expect(gc_sweep__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_gc_sweep__done(uint64_t, union chunk *);
-#define SDTKIT_CHECK_GC_SWEEP_DONE(arg1, arg2) \
-	((void)sizeof((sdtkit_check_gc_sweep__done(arg1, arg2), 0)))
-#else
-#define SDTKIT_CHECK_GC_SWEEP_DONE(arg1, arg2) ((void)0)
 #endif
 #define GC_SWEEP_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK_GC_SWEEP_DONE(arg1, arg2); \
+		SDTKIT_CHECK1(sdtkit_check_gc_sweep__done(arg1, arg2)); \
 		SDTKIT_SITE_BEGIN \
 		STAP_PROBE2(gc, sweep__done, arg1, arg2); \
 		SDTKIT_SITE_END \

@@ -14,6 +14,18 @@
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
+#ifndef SDTKIT_CHECK1
+#if SDTKIT_TYPECHECK >= 1
+#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK1(call) ((void)0)
+#endif
+#if SDTKIT_TYPECHECK >= 2
+#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))
+#else
+#define SDTKIT_CHECK2(call) ((void)0)
+#endif
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -23,15 +35,11 @@ extern "C" {
 #define MYPROJ_FUNCTION_ENTRY_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_myproj_function__entry(const char *, const char *, int);
-#define SDTKIT_CHECK_MYPROJ_FUNCTION_ENTRY(arg1, arg2, arg3) \
-	((void)sizeof((sdtkit_check_myproj_function__entry(arg1, arg2, arg3), 0)))
-#else
-#define SDTKIT_CHECK_MYPROJ_FUNCTION_ENTRY(arg1, arg2, arg3) ((void)0)
 #endif
 #define MYPROJ_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MYPROJ_FUNCTION_ENTRY(arg1, arg2, arg3); \
+			SDTKIT_CHECK1(sdtkit_check_myproj_function__entry(arg1, arg2, arg3)); \
 			(void)(arg1); \
 			(void)(arg2); \
 			(void)(arg3); \
@@ -42,15 +50,11 @@ extern void sdtkit_check_myproj_function__entry(const char *, const char *, int)
 #define MYPROJ_TICK_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
 extern void sdtkit_check_myproj_tick(int);
-#define SDTKIT_CHECK_MYPROJ_TICK(arg1) \
-	((void)sizeof((sdtkit_check_myproj_tick(arg1), 0)))
-#else
-#define SDTKIT_CHECK_MYPROJ_TICK(arg1) ((void)0)
 #endif
 #define MYPROJ_TICK(arg1) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK_MYPROJ_TICK(arg1); \
+			SDTKIT_CHECK1(sdtkit_check_myproj_tick(arg1)); \
 			(void)(arg1); \
 		} \
 	} while (0)

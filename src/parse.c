@@ -158,7 +158,9 @@ advance(struct parser *ps, size_t n)
 static int
 isident(int c, int first)
 {
-	return isalpha(c) || c == '_' || c == '$' || (!first && isdigit(c));
+	/* ASCII only, as isalpha in the C locale, without a call per byte */
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '$' ||
+	       (!first && c >= '0' && c <= '9');
 }
 
 static int
@@ -325,7 +327,13 @@ next(struct parser *ps)
 		return -1;
 	}
 	t->len = (size_t)(p - t->s);
-	advance(ps, t->len);
+	if (t->type == T_STRING) {
+		advance(ps, t->len); /* a backslash may splice a newline in */
+	} else {
+		/* no other token holds a newline: only the column moves */
+		ps->col += (unsigned)t->len;
+		ps->p = p;
+	}
 	return 0;
 }
 

@@ -268,8 +268,8 @@ bufprintf(struct buf *b, const char *fmt, ...)
 	va_start(ap, fmt);
 	/* the generators' hot path: plain strings and numbers are formatted here, in one pass */
 	for (;;) {
-		for (p = fmt; *p && *p != '%'; p++)
-			;
+		if (!(p = strchr(fmt, '%')))
+			p = fmt + strlen(fmt);
 		bufadd(b, fmt, (size_t)(p - fmt));
 		if (!*p)
 			break;

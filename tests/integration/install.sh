@@ -11,6 +11,7 @@ DESTDIR=$dest cmake --install "$build" --prefix /opt/sdtkit >"$T/install.log" 2>
 p=$dest/opt/sdtkit
 [ -x "$p/bin/sdtkit" ] || fail "bin/sdtkit not installed"
 [ -f "$p/share/man/man1/sdtkit.1" ] || fail "man page not installed"
+[ -f "$p/share/man/man7/sdtkit.m4.7" ] || fail "sdtkit.m4(7) not installed"
 [ -L "$p/libexec/sdtkit/dtrace" ] || fail "libexec/sdtkit/dtrace is not a link"
 [ "$(readlink "$p/libexec/sdtkit/dtrace")" = "../../bin/sdtkit" ] ||
 	fail "the dtrace link is not relative: $(readlink "$p/libexec/sdtkit/dtrace")"

@@ -32,12 +32,20 @@ cp out.h before.h
 "$SDTKIT" object -o out.o small.d
 cp out.o before.o
 (ulimit -f 8; exec "$SDTKIT" header -o out.h big.d) 2>err.txt && fail "header under ulimit -f succeeded"
+# the header is written in 64 KiB pieces: here the first piece fits, the second does not
+[ "$("$SDTKIT" header big.d | wc -c)" -gt 200000 ] || fail "big.d's header is too small to fail after its first piece"
+(ulimit -f 100; exec "$SDTKIT" header -o out.h big.d) 2>>err.txt && fail "header under ulimit -f 100 succeeded"
 (ulimit -f 8; exec "$SDTKIT" object -o out.o big.d) 2>>err.txt && fail "object under ulimit -f succeeded"
-[ "$(grep -c '^sdtkit: error: ' err.txt)" = 2 ] && [ "$(wc -l <err.txt)" = 2 ] ||
+[ "$(grep -c '^sdtkit: error: ' err.txt)" = 3 ] && [ "$(wc -l <err.txt)" = 3 ] ||
 	fail "expected one diagnostic per failed run, got: $(cat err.txt)"
-grep -q "^sdtkit: error: cannot write 'out.h': File too large$" err.txt || fail "header diagnostic: $(cat err.txt)"
+[ "$(grep -c "^sdtkit: error: cannot write 'out.h': File too large$" err.txt)" = 2 ] ||
+	fail "header diagnostics: $(cat err.txt)"
 cmp out.h before.h || fail "the previous header was damaged"
 cmp out.o before.o || fail "the previous object was damaged"
+# streamed to standard output or to a file, the header is the same bytes
+"$SDTKIT" header -o file.h big.d && "$SDTKIT" header big.d >stdout.h || fail "header of big.d"
+cmp file.h stdout.h || fail "the header on standard output differs from the file"
+rm file.h stdout.h
 left=$(ls -A | grep -v -e '^big\.d$' -e '^small\.d$' -e '^ref\.o$' -e '^real$' -e '^link\.h$' \
 	-e '^out\.[ho]$' -e '^before\.[ho]$' -e '^err\.txt$' || true)
 [ -z "$left" ] || fail "left behind: $left"

@@ -159,9 +159,9 @@ xasprintf(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	bufvprintf(&b, fmt, ap);
+	bufvprintf(&b, fmt, ap); /* which always allocates */
 	va_end(ap);
-	return b.s ? b.s : xstrdup("");
+	return b.s;
 }
 
 /* bytes a buffer with a sink holds before passing them on */

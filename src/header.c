@@ -103,16 +103,17 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
 {
 	char *stem = macroname(o->prefix, pv->name, p->name);
 	struct buf name = {0}; /* provider_probe, the stem of the semaphore and the check */
-	struct buf plist = {0};
+	struct buf sig = {0};  /* the argument types, for the comment and the prototype */
+	char plist[sizeof(paramtext)];
 	int level = needlevel(p), checked = level > 0 && p->nargs > 0;
 	size_t i;
 
 	bufprintf(&name, "%s_%s", pv->name, p->name);
-	bufadd(&plist, paramtext, paramlen[p->nargs]);
+	memcpy(plist, paramtext, paramlen[p->nargs]);
+	plist[paramlen[p->nargs]] = '\0';
+	signature(&sig, p);
 
-	bufprintf(out, "\n/* %s:%s(", pv->name, p->name);
-	signature(out, p);
-	bufputs(out, ") */\n");
+	bufprintf(out, "\n/* %s:%s(%s) */\n", pv->name, p->name, sig.s);
 	if (!o->disabled && o->sem != SEM_NONE) {
 		bufprintf(out, "__extension__ extern unsigned short %s_semaphore\n"
 		          "\t__attribute__((__unused__, __section__(\".probes\")%s));\n"
@@ -124,17 +125,16 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
 	}
 
 	if (checked) {
-		bufprintf(out, "#if SDTKIT_TYPECHECK >= %d\nextern void sdtkit_check_%s(", level, name.s);
-		signature(out, p);
-		bufputs(out, ");\n#endif\n");
+		bufprintf(out, "#if SDTKIT_TYPECHECK >= %d\nextern void sdtkit_check_%s(%s);\n#endif\n",
+		          level, name.s, sig.s);
 	}
 
-	bufprintf(out, "#define %s(%s) \\\n", stem, plist.s);
+	bufprintf(out, "#define %s(%s) \\\n", stem, plist);
 	if (o->disabled) {
 		bufputs(out, "\tdo { \\\n\t\tif (0) { \\\n");
 		if (checked)
 			bufprintf(out, "\t\t\tSDTKIT_CHECK%d(sdtkit_check_%s(%s)); \\\n", level, name.s,
-			          plist.s);
+			          plist);
 		for (i = 1; i <= p->nargs; i++)
 			bufprintf(out, "\t\t\t(void)(arg%zu); \\\n", i);
 		bufputs(out, "\t\t} \\\n\t} while (0)\n");
@@ -142,15 +142,15 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
 		bufputs(out, "\tdo { \\\n");
 		if (checked)
 			bufprintf(out, "\t\tSDTKIT_CHECK%d(sdtkit_check_%s(%s)); \\\n", level, name.s,
-			          plist.s);
+			          plist);
 		if (p->nargs == 0)
 			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE(%s, %s); \\\n", pv->name, p->name);
 		else
 			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE%zu(%s, %s, %s); \\\n",
-			          p->nargs, pv->name, p->name, plist.s);
+			          p->nargs, pv->name, p->name, plist);
 		bufputs(out, "\t\tSDTKIT_SITE_END \\\n\t} while (0)\n");
 	}
-	buffree(&plist);
+	buffree(&sig);
 	buffree(&name);
 	free(stem);
 }

@@ -283,6 +283,9 @@ done <"$T/manifest"
 	exec "$@"
 ) >"$T/actual/stdout" 2>"$T/actual/stderr"
 rc=$?
+# (timeout's status when the bound passed: the command hung)
+[ "$rc" = 124 ] && [ "$want_exit" != 124 ] &&
+	fail "the command did not finish within 60 s: args: $args"
 
 # the checks
 if [ "$rc" != "$want_exit" ]; then

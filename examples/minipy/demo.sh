@@ -59,6 +59,10 @@ while ! grep -q Tracing trace.txt 2>/dev/null && [ $i -lt 100 ]; do sleep 0.2; i
 sleep 1
 ./minipy start.mpy >/dev/null
 sleep 1
+# stop bpftrace: SIGINT, and SIGKILL if it has not ended 10 s later
 kill -INT $bt 2>/dev/null || true
+i=0
+while kill -0 $bt 2>/dev/null && ! grep -q ") Z " /proc/$bt/stat 2>/dev/null && [ $i -lt 50 ]; do sleep 0.2; i=$((i + 1)); done
+kill -KILL $bt 2>/dev/null || true
 wait $bt 2>/dev/null || true
 grep -v -e '^$' -e '^@' trace.txt

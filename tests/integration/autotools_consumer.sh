@@ -5,6 +5,7 @@
 # `make dist' ships the no-op header, with which the tarball builds where no
 # sdtkit is found (and says what to do when that copy is older than the .d);
 # SystemTap's dtrace stands in for sdtkit.
+# timeout: 60
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need autoreconf automake libtoolize make gcc readelf gdb cmake pkg-config
@@ -28,7 +29,7 @@ build() {
 	b=$1 s=$2
 	shift 2
 	mkdir -p "$b"
-	(cd "$b" && env -u SDTKIT "$s/configure" "$@") >"$b/configure.log" 2>&1 ||
+	(cd "$b" && bounded env -u SDTKIT "$s/configure" "$@") >"$b/configure.log" 2>&1 ||
 		fail "configure $* failed: $(tail -n 20 "$b/configure.log")"
 	make -C "$b" -j4 >"$b/make.log" 2>&1 || fail "make in $b failed: $(tail -n 30 "$b/make.log")"
 }
@@ -67,7 +68,8 @@ build "$b" "$t" SDTKIT=/nonexistent
 configured "$b" no
 no_probes "$b/.libs/libmyproj.so" "$b/.libs/myprog"
 cmp -s "$b/myproj_probes.h" "$T/want.h" || fail "the no-tool build did not use the shipped no-op header"
-[ "$(cd "$b" && ./myprog x)" = 1 ] || fail "the no-tool build's myprog printed '$(cd "$b" && ./myprog x)'"
+out=$(cd "$b" && bounded 30 ./myprog x) || fail "the no-tool build's myprog failed: $out"
+[ "$out" = 1 ] || fail "the no-tool build's myprog printed '$out'"
 # ... and when the .d is newer than that copy, make says what to do
 touch "$t/myproj.d"
 if make -C "$b" >"$b/make3.log" 2>&1; then
@@ -79,7 +81,7 @@ grep -q "is current after all, touch it" "$b/make3.log" || fail "make did not of
 
 # SystemTap's dtrace instead of sdtkit (none on PATH): header and object,
 # the libtool object written by the fragment
-if dtrace -h -s "$src/myproj.d" -o "$T/stap.h" >/dev/null 2>&1; then
+if bounded 60 dtrace -h -s "$src/myproj.d" -o "$T/stap.h" >/dev/null 2>&1; then
 	b=$T/stap
 	PATH=$(path_without_sdtkit) build "$b" "$t"
 	grep -q "^checking for dtrace\.\.\. /usr/bin/dtrace\$" "$b/configure.log" ||

@@ -5,6 +5,7 @@
 # On: the notes are where the layout puts them, a probe fires under gdb with
 # the right arguments, sdtkit check passes. Off: no note, no semaphore. Then
 # make distcheck. (auto: autotools_consumer.sh.)
+# timeout: 75
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need autoreconf automake libtoolize make gcc readelf gdb cmake pkg-config
@@ -37,10 +38,10 @@ build() {
 	b=$T/$1
 	shift
 	mkdir "$b"
-	(cd "$b" && env -u SDTKIT "$src/configure" --cache-file="$T/config.cache" "$@") >"$b/configure.log" 2>&1 ||
+	(cd "$b" && bounded env -u SDTKIT "$src/configure" --cache-file="$T/config.cache" "$@") >"$b/configure.log" 2>&1 ||
 		fail "configure $* failed: $(tail -n 20 "$b/configure.log")"
 	make -C "$b" -j4 >"$b/make.log" 2>&1 || fail "make in $b failed: $(tail -n 30 "$b/make.log")"
-	out=$(cd "$b" && ./libtool --mode=execute ./minipy "$T/probe.mpy" 2>&1) ||
+	out=$(cd "$b" && bounded 60 ./libtool --mode=execute ./minipy "$T/probe.mpy" 2>&1) ||
 		fail "$b/minipy failed: $out"
 	[ "$out" = 42 ] || fail "$b/minipy printed '$out'"
 }
@@ -86,7 +87,7 @@ no_probes "$T/static-off/minipy"
 
 # make distcheck (out of tree, read-only sources, install, dist, clean) with
 # the probes on; the tarball carries the no-op header
-env -u SDTKIT make -C "$T/shared-on" -j4 distcheck \
+bounded env -u SDTKIT make -C "$T/shared-on" -j4 distcheck \
 	DISTCHECK_CONFIGURE_FLAGS="--enable-dtrace --cache-file=$T/config.cache" >"$T/distcheck.log" 2>&1 ||
 	fail "make distcheck failed: $(tail -n 40 "$T/distcheck.log")"
 grep -q '^checking whether to build USDT probes\.\.\. yes$' "$T/distcheck.log" ||

@@ -3,6 +3,7 @@
 # tool found or named, auto / --enable-dtrace / --disable-dtrace, and the
 # clear stop when --enable-dtrace cannot work (no tool, a bad SDTKIT, a cross
 # compiler without <sys/sdt.h>).
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need aclocal autoconf gcc cmake
@@ -10,13 +11,13 @@ need aclocal autoconf gcc cmake
 install_sdtkit
 cp -R "$CONSUMERS/macro" "$T/macro"
 cd "$T/macro"
-(aclocal && autoconf) >"$T/autoconf.log" 2>&1 || fail "aclocal/autoconf failed: $(cat "$T/autoconf.log")"
+(bounded aclocal && bounded autoconf) >"$T/autoconf.log" 2>&1 || fail "aclocal/autoconf failed: $(cat "$T/autoconf.log")"
 grep -q '^# serial [0-9]' "$P/share/aclocal/sdtkit.m4" || fail "sdtkit.m4 has no serial line"
 ! grep -q 'SDTKIT_ENABLE_DTRACE\|_SDTKIT_' configure || fail "configure has an unexpanded sdtkit macro"
 
 # conf ARGS...: configure; fails on error
 conf() {
-	env -u SDTKIT ./configure "$@" >"$T/conf.log" 2>&1 || fail "configure $* failed: $(tail -n 5 "$T/conf.log")"
+	bounded env -u SDTKIT ./configure "$@" >"$T/conf.log" 2>&1 || fail "configure $* failed: $(tail -n 5 "$T/conf.log")"
 }
 # result NAME: NAME's value in results
 result() { sed -n "s/^$1=//p" results; }
@@ -38,7 +39,7 @@ probes() {
 refuses() {
 	want=$1
 	shift
-	if env -u SDTKIT ./configure "$@" >"$T/conf.log" 2>&1; then
+	if bounded env -u SDTKIT ./configure "$@" >"$T/conf.log" 2>&1; then
 		fail "configure $* succeeded"
 	fi
 	got=$(tail -n 1 "$T/conf.log")

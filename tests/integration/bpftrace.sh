@@ -2,8 +2,9 @@
 # shared-library builds) reads the probe arguments and arms the semaphores.
 # bpftrace 0.17 reads arg0..arg5 only and rejects 8f@ arguments: twelve is
 # checked up to arg5, dbl for its firing only (e2e.sh checks the rest).
+# timeout: 30
 . "$TESTDIR/lib.sh"
-need gcc timeout
+need gcc
 why=$(bpftrace_usable) || skip "$why"
 
 cd "$T"
@@ -43,17 +44,14 @@ $want
 
 # wait_for FILE PATTERN: up to 30 s for PATTERN to appear in FILE
 wait_for() {
-	for _ in $(seq 300); do
-		grep -q "$2" "$1" && return 0
-		sleep 0.1
-	done
-	fail "timed out waiting for '$2' in $1: $(cat "$1")"
+	wait_until 30 "'$2' in $1 (it holds: $(tail -n 5 "$1" 2>/dev/null | tr '\n' ' '))" grep -q "$2" "$1"
 }
 
 # 1. executable, started by bpftrace: the semaphores are armed before main
+step "bpftrace -c e2e-exe"
 script "$T/e2e-exe" > exe.bt
 touch stop
-timeout 60 bpftrace exe.bt -c "$T/e2e-exe -s $T/stop -n 1" > exe.out 2>&1 ||
+bpftrace exe.bt -c "$T/e2e-exe -s $T/stop -n 1" > exe.out 2>&1 ||
 	fail "bpftrace -c e2e-exe: $(tail -n 5 exe.out)"
 check_got exe.out
 [ "$(grep '^e2e: ' exe.out)" = "e2e: twelve enabled" ] ||
@@ -61,32 +59,32 @@ check_got exe.out
 
 # 2. executable already running, then traced with -p: ENABLED() turns true
 # while bpftrace is attached and false again once it has left
+step "bpftrace -p on a running e2e-exe"
 touch stop
-./e2e-exe -s "$T/stop" > pid.prog 2>&1 &
-prog=$!
+bg_start e2e-exe pid.prog ./e2e-exe -s "$T/stop"
+prog=$BG_PID
 wait_for pid.prog 'twelve disabled'
-timeout 60 bpftrace -p "$prog" -e "usdt:$T/e2e-exe:e2e:twelve { printf(\"GOT twelve %lld\n\", arg0); if (@n++ >= 2) { exit(); } }" > pid.out 2>&1 ||
+ppid=$(bg_child "$prog")
+bpftrace -p "$ppid" -e "usdt:$T/e2e-exe:e2e:twelve { printf(\"GOT twelve %lld\n\", arg0); if (@n++ >= 2) { exit(); } }" > pid.out 2>&1 ||
 	fail "bpftrace -p: $(tail -n 5 pid.out)"
 [ "$(grep -c '^GOT twelve -1234567890123$' pid.out)" = 3 ] || fail "bpftrace -p: $(cat pid.out)"
 wait_for pid.prog 'twelve enabled'
-for _ in $(seq 300); do
-	[ "$(grep -c '^e2e: ' pid.prog)" -ge 3 ] && break
-	sleep 0.1
-done
+wait_until 30 "e2e-exe to report its third state" eval '[ "$(grep -c "^e2e: " pid.prog)" -ge 3 ]'
 rm -f stop
-wait "$prog" || fail "e2e-exe exited with $? under bpftrace -p"
+bg_wait "$prog" 30 || fail "e2e-exe exited with $? under bpftrace -p"
 [ "$(cat pid.prog)" = "e2e: twelve disabled
 e2e: twelve enabled
 e2e: twelve disabled" ] || fail "E2E_TWELVE_ENABLED() under bpftrace -p went: $(cat pid.prog)"
 
 # 3. shared library: attach by the library's path, then start the program
+step "bpftrace on libe2e.so, then e2e-shared"
 script "$T/libe2e.so" > lib.bt
-timeout 60 bpftrace lib.bt > lib.out 2>&1 &
-bt=$!
+bg_start bpftrace lib.out bpftrace lib.bt
+bt=$BG_PID
 wait_for lib.out '^Attaching'
 touch stop
-timeout 60 ./e2e-shared -s "$T/stop" -n 1 > lib.prog 2>&1 || fail "e2e-shared: $(cat lib.prog)"
-wait "$bt" || fail "bpftrace on libe2e.so: $(tail -n 5 lib.out)"
+bounded 60 ./e2e-shared -s "$T/stop" -n 1 > lib.prog 2>&1 || fail "e2e-shared: $(cat lib.prog)"
+bg_wait "$bt" 30 || fail "bpftrace on libe2e.so: $(tail -n 5 lib.out)"
 check_got lib.out
 [ "$(cat lib.prog)" = "e2e: twelve enabled" ] ||
 	fail "e2e-shared did not see E2E_TWELVE_ENABLED() with bpftrace attached to libe2e.so: $(cat lib.prog)"

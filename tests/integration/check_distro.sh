@@ -4,6 +4,7 @@
 # four instance__new/instance__delete probes have no site anywhere: CPython's pydtrace.d
 # declares them and Include/pydtrace.h defines their macros, but no C code calls them
 # (the "vanished probes" the check command exists to catch)
+# timeout: 30
 . "$TESTDIR/lib.sh"
 need readelf
 

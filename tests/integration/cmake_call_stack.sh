@@ -2,6 +2,7 @@
 # example built with CMake, shared (attached by the library's path, then the
 # program started) and static (bpftrace -c): the calls inside start(), the
 # returns, their nesting and indentation, nanosecond timestamps in order.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 why=$(bpftrace_usable) || skip "$why"
@@ -40,28 +41,29 @@ $(diff <(printf '%s\n' "$want") <(printf '%s\n' "$got"))"
 
 # shared: bpftrace attaches by the library's path before the program runs
 b=$T/shared
+step "configure and build minipy (shared)"
 cm_configure "$MINIPY" "$b" -DCMAKE_PREFIX_PATH="$PREFIX" -DBUILD_SHARED_LIBS=ON -DSDTKIT_DTRACE=ON
 cm_build "$b"
 lib=$(readlink -f "$b/libminipy.so")
-bpftrace "$script" "$lib" >"$T/shared.out" 2>&1 &
-bt=$!
-for _ in $(seq 100); do
-	grep -q '^Tracing minipy' "$T/shared.out" && break
-	kill -0 $bt 2>/dev/null || fail "bpftrace exited: $(cat "$T/shared.out")"
-	sleep 0.3
-done
-grep -q '^Tracing minipy' "$T/shared.out" || { kill -INT $bt; fail "bpftrace did not start: $(cat "$T/shared.out")"; }
+step "bpftrace attached to libminipy.so"
+bg_start bpftrace "$T/shared.out" bpftrace "$script" "$lib"
+bt=$BG_PID
+wait_until -l "$T/shared.out" 30 "bpftrace to attach to $lib" \
+	eval '_alive $bt || fail "bpftrace exited: $(cat "$T/shared.out")"; grep -q "^Tracing minipy" "$T/shared.out"'
+step "minipy samples/start.mpy under bpftrace (shared)"
 run_sample "$b/minipy"
 sleep 1
-kill -INT $bt
-wait $bt || true
+step "stopping bpftrace (shared)"
+bg_stop $bt 10 || true
 check "$T/shared.out" shared
 
 # static: the probes are in the program; bpftrace starts it
 b=$T/static
+step "configure and build minipy (static)"
 cm_configure "$MINIPY" "$b" -DCMAKE_PREFIX_PATH="$PREFIX" -DSDTKIT_DTRACE=ON
 cm_build "$b"
-(cd "$MINIPY" && timeout 120 bpftrace "$script" "$b/minipy" -c "$b/minipy samples/start.mpy") >"$T/static.out" 2>&1 ||
+step "bpftrace -c minipy (static)"
+(cd "$MINIPY" && bpftrace "$script" "$b/minipy" -c "$b/minipy samples/start.mpy") >"$T/static.out" 2>&1 ||
 	fail "bpftrace -c failed: $(cat "$T/static.out")"
 check "$T/static.out" static
 pass

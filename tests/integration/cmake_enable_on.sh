@@ -4,6 +4,7 @@
 # lives in the multiarch include directory). With the header made visible,
 # ON works and the semaphore object is for aarch64 (`sdtkit object --like`
 # the configure check's program).
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 need aarch64-linux-gnu-gcc
@@ -39,8 +40,8 @@ obj=$T/cross/sdtkit/libminipy/minipy_semaphores.o
 readelf -h "$obj" | grep -q AArch64 || fail "the semaphore object is not for aarch64: $(readelf -h "$obj")"
 [ "$(probes "$T/cross/minipy")" = "$MINIPY_PROBES" ] || fail "cross: probes: $(probes "$T/cross/minipy")"
 [ "$(semaphores "$T/cross/minipy" | wc -l)" = 7 ] || fail "cross: semaphores: $(semaphores "$T/cross/minipy")"
-if command -v qemu-aarch64 >/dev/null 2>&1 && [ -d /usr/aarch64-linux-gnu ]; then
-	out=$(cd "$MINIPY" && qemu-aarch64 -L /usr/aarch64-linux-gnu "$T/cross/minipy" samples/start.mpy 2>&1) ||
+if type -P qemu-aarch64 >/dev/null 2>&1 && [ -d /usr/aarch64-linux-gnu ]; then
+	out=$(cd "$MINIPY" && bounded 60 qemu-aarch64 -L /usr/aarch64-linux-gnu "$T/cross/minipy" samples/start.mpy 2>&1) ||
 		fail "qemu-aarch64 minipy failed: $out"
 	case $out in *"collected: 221"*) ;; *) fail "qemu-aarch64 minipy printed: $out" ;; esac
 fi

@@ -2,6 +2,7 @@
 # add_subdirectory and through FetchContent: the consumer's build builds the
 # tool and runs it; sdtkit_add_probes() and sdtkit::sdtkit come with it,
 # sdtkit's own tests do not.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 need gdb pkg-config

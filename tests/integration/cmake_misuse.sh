@@ -1,6 +1,7 @@
 # cmake_misuse.sh: sdtkit_add_probes() reports each misuse as an error
 # naming the call and what is wrong (message(SEND_ERROR): configuring fails,
 # after reporting them all).
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 

@@ -2,6 +2,7 @@
 # nothing; adding a probe to the .d file regenerates the header and the
 # semaphore object, recompiles the file that includes the header (not the
 # other one), relinks, and the new probe is in the program: no clean build.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 need make

@@ -5,6 +5,7 @@
 # (DISABLED_HEADER), and ENABLE ON says why it cannot. Also: the example
 # uses templates/CMakeLists.snippet.cmake as it is, and its kept no-op
 # header is what sdtkit writes.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 
@@ -47,7 +48,7 @@ run_sample "$b/minipy"
 # sdtkit installed in /usr/local here must not count)
 mkdir -p "$T/path"
 for c in cmake ninja cc gcc as ld ar ranlib nm objcopy strip sh cat grep sed tr; do
-	p=$(command -v $c) || fail "'$c' is not installed"
+	p=$(type -P $c) || fail "'$c' is not installed"
 	ln -s "$p" "$T/path/$c"
 done
 cc=$(command -v cc)

@@ -3,6 +3,7 @@
 # evaluated exactly once when enabled and never when disabled; hidden semaphores need no GOT.
 # shellcheck shell=bash disable=SC2086 # $W and $opt are flag lists, split on purpose
 # shellcheck source=tests/lib.sh
+# timeout: 60
 . "$TESTDIR/lib.sh"
 need gcc clang g++ clang++ objdump nm readelf
 

@@ -1,5 +1,6 @@
 # concurrency.sh: 32 parallel runs in one directory, to distinct outputs and to
 # the same output, all succeed, give complete outputs and leave no temporary.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 
 cd "$T"

@@ -6,6 +6,7 @@
 # so that its one error line shows the whole input was read. Runs the tool
 # under test and an ASan+UBSan build of it ($SDTKIT_ASAN, or built here with
 # clang if there is one: only clang reports arithmetic on a null pointer).
+# timeout: 30
 . "$TESTDIR/lib.sh"
 need cmake
 
@@ -16,7 +17,7 @@ set -- "$R"/*
 asan=${SDTKIT_ASAN:-}
 if [ -z "$asan" ]; then
 	gen=
-	command -v ninja >/dev/null 2>&1 && gen="-G Ninja"
+	type -P ninja >/dev/null 2>&1 && gen="-G Ninja"
 	cc=
 	command -v clang >/dev/null 2>&1 && cc=-DCMAKE_C_COMPILER=clang
 	# shellcheck disable=SC2086

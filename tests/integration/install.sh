@@ -1,5 +1,6 @@
 # install.sh: `cmake --install` lays out bin/sdtkit, the man page and the
 # libexec/sdtkit/dtrace link, and the link answers as dtrace from a fresh PATH.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 need cmake
 

@@ -5,6 +5,7 @@
 # .stapsdt.base adjustment of a "prelinked" file, and random damage that must never
 # crash the reader. Everything runs twice: with the tool under test and with an
 # ASan+UBSan build of it ($SDTKIT_ASAN, or built here).
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/list/helpers.sh"
 need gcc ar jq readelf cmake
@@ -19,7 +20,7 @@ gcc -O2 -o "$T/mkbad" "$D/mkbad.c" || fail "build mkbad"
 asan=${SDTKIT_ASAN:-}
 if [ -z "$asan" ]; then
 	gen=
-	command -v ninja >/dev/null 2>&1 && gen="-G Ninja"
+	type -P ninja >/dev/null 2>&1 && gen="-G Ninja"
 	# shellcheck disable=SC2086
 	cmake -S "$SRCDIR" -B "$T/asan" $gen -DSDTKIT_SANITIZE=ON -DBUILD_TESTING=OFF \
 		-DCMAKE_BUILD_TYPE=Debug >"$T/asan.log" 2>&1 &&

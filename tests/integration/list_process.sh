@@ -1,6 +1,7 @@
 # list_process.sh: `sdtkit list -p PID` lists the probes of every ELF file a running
 # process maps (its PIE executable and a shared library), at run-time addresses that fall
 # inside the file's mappings in /proc/PID/maps, with the pid in the provider column
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/list/helpers.sh"
 need gcc jq
@@ -12,14 +13,10 @@ gcc -O2 -fPIC -shared -I"$P" "$D/lib.c" "$P/sem.o" -o "$T/liblistp.so" || fail "
 gcc -O2 -fPIE -pie -I"$P" "$D/list.c" "$P/sem.o" -o "$T/prog" \
 	-Wl,--no-as-needed -L"$T" -llistp -Wl,-rpath,"$T" || fail "build the program"
 
-"$T/prog" sleep >"$T/out" &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; [ "$_keep" = 0 ] && rm -rf "$T"; true' EXIT
-for i in $(seq 100); do
-	grep -q ready "$T/out" && break
-	sleep 0.1
-done
-grep -q ready "$T/out" || fail "the program did not start"
+bg_start prog "$T/out" "$T/prog" sleep
+bg=$BG_PID
+pid=$(bg_child "$bg")
+wait_until -l "$T/out" 10 "the program to start" grep -q ready "$T/out"
 
 "$SDTKIT" list --format=json -p "$pid" >"$T/j" 2>"$T/err" || fail "list -p: $(cat "$T/err")"
 cp "/proc/$pid/maps" "$T/maps"
@@ -60,8 +57,7 @@ grep -Eq "^ +[0-9]+ +other$pid +liblistp.so +lib_fire tick$" "$T/table" ||
 [ "$("$SDTKIT" list -P "other$pid" -p "$pid" | wc -l)" = 3 ] || fail "-P other$pid"
 [ "$("$SDTKIT" list -P other -p "$pid" | wc -l)" = 3 ] || fail "-P other"
 
-kill "$pid"
-wait "$pid" 2>/dev/null || true
+bg_stop "$bg" || true
 out=$("$SDTKIT" list -p "$pid" 2>&1) && fail "a finished process listed: $out"
 [ "$out" = "sdtkit: error: 'pid $pid': no such process" ] || fail "gone process: $out"
 pass

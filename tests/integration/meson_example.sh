@@ -3,6 +3,7 @@
 # (default_library), each with dtrace enabled and disabled, and auto. On: the
 # notes are where the layout puts them, a probe fires under gdb with the
 # right arguments, sdtkit check passes. Off: no note, no semaphore.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need meson ninja gcc readelf gdb cmake pkg-config
@@ -36,7 +37,7 @@ build() {
 		fail "meson did not find the installed sdtkit: $(grep -i sdtkit "$T/$(basename "$b").setup.log")"
 	ninja -C "$b" -j4 >"$T/$(basename "$b").build.log" 2>&1 ||
 		fail "ninja in $b failed: $(tail -n 30 "$T/$(basename "$b").build.log")"
-	out=$("$b/minipy" "$T/probe.mpy" 2>&1) || fail "$b/minipy failed: $out"
+	out=$(bounded 60 "$b/minipy" "$T/probe.mpy" 2>&1) || fail "$b/minipy failed: $out"
 	[ "$out" = 42 ] || fail "$b/minipy printed '$out'"
 }
 

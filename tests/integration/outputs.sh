@@ -1,5 +1,6 @@
 # outputs.sh: outputs to devices and through symbolic links, and failed writes
 # (a file-size limit) that must leave the previous output intact and no temporary.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 cd "$T"
 {

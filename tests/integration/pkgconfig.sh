@@ -2,6 +2,7 @@
 # template sdtkit.pc.in: `pkg-config --variable=sdtkit sdtkit` names the
 # installed tool, the other variables the dtrace link, sdtkit.m4 and
 # sdtkit.am; the version is the tool's; both builds install the same files.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need cmake pkg-config
@@ -42,7 +43,7 @@ grep -qx 'prefix=/opt/sdtkit' "$T/stage/opt/sdtkit/share/pkgconfig/sdtkit.pc" ||
 	fail "with DESTDIR: $(grep '^prefix=' "$T/stage/opt/sdtkit/share/pkgconfig/sdtkit.pc")"
 
 # meson: the same files (CMake alone adds its package files)
-if command -v meson >/dev/null 2>&1 && command -v ninja >/dev/null 2>&1; then
+if type -P meson >/dev/null 2>&1 && type -P ninja >/dev/null 2>&1; then
 	meson setup "$T/mbuild" "$SRCDIR" --prefix "$T/meson" >"$T/meson.log" 2>&1 ||
 		fail "meson setup of sdtkit failed: $(tail -n 20 "$T/meson.log")"
 	meson install -C "$T/mbuild" >"$T/meson-install.log" 2>&1 ||

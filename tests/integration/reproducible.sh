@@ -1,5 +1,6 @@
 # reproducible.sh: identical inputs give byte-identical headers and objects,
 # whatever the directory, the umask or the time; modes follow the umask.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 
 cat >"$T/repro.d" <<'D'

@@ -1,6 +1,7 @@
 # static_link.sh: SDTKIT_STATIC. AUTO links a static-pie executable where the static
 # libraries exist (no dynamic loader at start-up, ASLR kept); OFF links the usual dynamic
 # one; ON with the sanitizers is refused. Static and dynamic builds write the same bytes.
+# timeout: 30
 . "$TESTDIR/lib.sh"
 need cmake readelf cc
 
@@ -16,7 +17,7 @@ OFF) echo "note: this tree links sdtkit dynamically" ;;
 esac
 
 gen=
-command -v ninja >/dev/null 2>&1 && gen="-G Ninja"
+type -P ninja >/dev/null 2>&1 && gen="-G Ninja"
 # build DIR OPTIONS...: configure and build sdtkit alone
 build() {
 	d=$1

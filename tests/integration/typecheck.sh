@@ -3,6 +3,7 @@
 # the same object code and no reference to any sdtkit_check_* symbol.
 # shellcheck shell=bash disable=SC2086 # $W and $opt are flag lists, split on purpose
 # shellcheck source=tests/lib.sh
+# timeout: 40
 . "$TESTDIR/lib.sh"
 need gcc g++ clang clang++ objdump objcopy nm
 

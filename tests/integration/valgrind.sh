@@ -5,6 +5,7 @@
 # damaged ELF, outputs that cannot be written). Each command also runs without valgrind:
 # the exit status must be the expected one both times, and stdout, stderr and the files
 # left behind the same. A static or sanitized sdtkit is checked through a dynamic build.
+# timeout: 70
 . "$TESTDIR/lib.sh"
 need valgrind gcc cpp ar readelf
 
@@ -24,7 +25,7 @@ valgrind -q --error-exitcode=99 /bin/true >"$T/vg-true.log" 2>&1 ||
 if ! readelf -lW "$SDTKIT" | grep -q 'Requesting program interpreter' ||
 	readelf -sW "$SDTKIT" | grep -q '__asan_init'; then
 	gen=
-	command -v ninja >/dev/null 2>&1 && gen="-G Ninja"
+	type -P ninja >/dev/null 2>&1 && gen="-G Ninja"
 	# shellcheck disable=SC2086
 	cmake -S "$SRCDIR" -B "$T/dyn" $gen -DSDTKIT_STATIC=OFF -DBUILD_TESTING=OFF \
 		-DCMAKE_BUILD_TYPE=RelWithDebInfo >"$T/dyn.log" 2>&1 &&
@@ -145,19 +146,14 @@ vg check-problems 1 "$SDTKIT" check "$C/check.d" "$I/nodone" "$I/direct"
 	fail "check: expected 3 problems, got: $(cat "$T/vg/check-problems.out")"
 
 # list -p: the process runs outside valgrind, sdtkit reads it under valgrind
-"$I/listp" sleep >"$T/listp.out" &
-pid=$!
-trap 'kill $pid 2>/dev/null || true; [ "$_keep" = 0 ] && rm -rf "$T"; true' EXIT
-for _ in $(seq 100); do
-	grep -q ready "$T/listp.out" && break
-	sleep 0.1
-done
-grep -q ready "$T/listp.out" || fail "the listp program did not start"
+bg_start listp "$T/listp.out" "$I/listp" sleep
+bg=$BG_PID
+pid=$(bg_child "$bg")
+wait_until -l "$T/listp.out" 10 "the listp program to start" grep -q ready "$T/listp.out"
 vg list-pid 0 "$SDTKIT" list -p "$pid"
 vg list-pid-json 0 "$SDTKIT" list --format=json -p "$pid"
 grep -q "lst$pid" "$T/vg/list-pid.out" || fail "list -p: no provider lst$pid: $(cat "$T/vg/list-pid.out")"
-kill "$pid"
-wait "$pid" 2>/dev/null || true
+bg_stop "$bg" || true
 vg list-pid-gone 1 "$SDTKIT" list -p "$pid"
 
 # the error paths: exit 1 with a message, no error and no lost block

@@ -59,7 +59,7 @@ sdtkit_has() {
 gdb_entry() {
 	local n=$1
 	shift
-	(cd "$MINIPY" && timeout 120 gdb -q -batch -nx \
+	(cd "$MINIPY" && bounded 120 gdb -q -batch -nx \
 		-ex 'set breakpoint pending on' \
 		-ex 'break -probe-stap minipy:function__entry' \
 		-ex run -ex "continue $((n - 1))" \
@@ -79,7 +79,7 @@ expect_start() {
 # run_sample PROG...: runs samples/start.mpy, checks its output
 run_sample() {
 	local out want
-	out=$(cd "$MINIPY" && "$@" samples/start.mpy 2>&1) || fail "$* samples/start.mpy failed: $out"
+	out=$(cd "$MINIPY" && bounded 60 "$@" samples/start.mpy 2>&1) || fail "$* samples/start.mpy failed: $out"
 	want='hello, minipy
 sum of squares: 14
 kept 10 cells

@@ -104,7 +104,7 @@ gdb_hits() {
 	for ((_i = 0; _i < _n; _i++)); do
 		_a+=(-ex continue -ex 'printf "HIT %s|%s|%d\n", $_probe_arg0, $_probe_arg1, $_probe_arg2')
 	done
-	${LIBTOOL:+$LIBTOOL --mode=execute} timeout 60 gdb "${_a[@]}" --args "$@" </dev/null 2>&1 |
+	bounded 60 ${LIBTOOL:+$LIBTOOL --mode=execute} gdb "${_a[@]}" --args "$@" </dev/null 2>&1 |
 		sed -n 's/^HIT //p'
 }
 

@@ -548,7 +548,7 @@ operand(struct cur *c, struct argop *op)
 }
 
 int
-argparse(int em, const char *spec, size_t len, struct arg *a, char *err, size_t errlen)
+argparse(int em, const char *spec, size_t len, struct sitearg *a, char *err, size_t errlen)
 {
 	struct cur c = {spec, spec + len, syntaxfor(em), err, errlen};
 	const char *at = memchr(spec, '@', len);
@@ -589,7 +589,7 @@ argparse(int em, const char *spec, size_t len, struct arg *a, char *err, size_t 
 }
 
 size_t
-argsplit(const char *s, struct arg *out, size_t max)
+argsplit(const char *s, struct sitearg *out, size_t max)
 {
 	size_t n = 0;
 

@@ -30,7 +30,7 @@ struct argop {
 };
 
 /* one argument: "[-]SIZE[f]@OPERAND" */
-struct arg {
+struct sitearg {
 	const char *spec; /* the spec's text (not NUL-terminated: inside the note's string) */
 	size_t speclen;
 	int size;         /* bytes: 1, 2, 4 or 8 */
@@ -48,13 +48,13 @@ const char *argsyntaxname(int em);
  * a reason in err; a->spec, a->size, a->issigned and a->isfloat are set as
  * far as they could be read (a->size 0 when even the size is malformed).
  */
-int argparse(int em, const char *spec, size_t len, struct arg *a, char *err, size_t errlen);
+int argparse(int em, const char *spec, size_t len, struct sitearg *a, char *err, size_t errlen);
 
 /*
  * Split the space-separated argument string s into at most max specs
  * (without parsing them). Returns the number found; more than max is
  * reported by a return value greater than max, with only max filled.
  */
-size_t argsplit(const char *s, struct arg *out, size_t max);
+size_t argsplit(const char *s, struct sitearg *out, size_t max);
 
 #endif

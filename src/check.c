@@ -8,6 +8,7 @@
 #include "argspec.h"
 #include "check.h"
 #include "elfnotes.h"
+#include "load.h"
 #include "util.h"
 #include "verify.h"
 
@@ -21,14 +22,14 @@
  * providers are ignored. Problems go to standard output, one per line,
  * sorted; errors (unreadable files) to standard error.
  *
- * This file reads the sites (elfnotes.c) and prints; verify.c compares.
- * They are apart because the reader's 'struct arg' (argspec.h) and the
- * model's (model.h) share a name.
+ * This file reads the provider file (load.c) and the sites (elfnotes.c)
+ * and prints; verify.c compares.
  */
 
 enum { ARGSMAX = 64 }; /* sdt.h writes at most 12; a file may say more, which is reported */
 
-static const char check_usage[] = "usage: sdtkit check PROVIDER.d FILE...\n";
+static const char check_usage[] =
+	"usage: sdtkit check [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]] PROVIDER.d FILE...\n";
 
 static int
 usagefail(const char *fmt, const char *arg)
@@ -36,17 +37,10 @@ usagefail(const char *fmt, const char *arg)
 	return usageerror(check_usage, fmt, arg);
 }
 
-static void
-printdiag(void *ctx, int iserror, const char *where, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "%s: %s: %s\n", where, iserror ? "error" : "warning", msg);
-}
-
 /* one site as the comparison sees it */
 static void
 tovsite(const struct sdtmodule *m, const struct sdtsite *s, size_t file, const char *filename,
-        struct arg *args, struct vsitearg *vargs, struct vsite *v)
+        struct sitearg *args, struct vsitearg *vargs, struct vsite *v)
 {
 	const struct sdtmodinfo *mi = sdtinfo(m);
 	size_t i;
@@ -91,7 +85,7 @@ tovsite(const struct sdtmodule *m, const struct sdtsite *s, size_t file, const c
 static int
 checkreader(struct verifier *v, struct sdtreader *r, size_t *file)
 {
-	struct arg args[ARGSMAX];
+	struct sitearg args[ARGSMAX];
 	struct vsitearg vargs[ARGSMAX];
 	struct sdtmodule *m;
 	struct sdterr err;
@@ -128,13 +122,21 @@ cmd_check(int argc, char **argv)
 	const char **files = xcalloc((size_t)argc, sizeof(*files));
 	const struct vproblem *pr;
 	struct verifier *v = NULL;
+	struct loadopts lo = {0};
+	struct model m;
+	const char *opt = NULL;
 	size_t nfiles = 0, file = 0, npr, k;
-	int i, rest = 0, bad = 0, rc;
+	int i, rest = 0, bad = 0, rc, taken;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
+		if (!rest && a[0] == '-' && (taken = loadoption(&lo, argc, argv, &i, &opt)) != 0) {
+			if (taken < 0) {
+				rc = usagefail("option '%s' needs a value", opt);
+				goto out;
+			}
+		} else if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
 			if (!dfile)
 				dfile = a;
 			else
@@ -158,13 +160,11 @@ cmd_check(int argc, char **argv)
 		rc = usagefail("no file to check given%s", "");
 		goto out;
 	}
-	v = verifynew(dfile, printdiag, NULL);
-	if (!v) {
-		if (errno)
-			warn("cannot read '%s':", dfile);
+	if (loadmodel(dfile, &lo, &m, printdiag, NULL) < 0) {
 		rc = 1;
 		goto out;
 	}
+	v = verifynew(&m, dfile);
 	for (k = 0; k < nfiles; k++) {
 		struct sdtreader *r;
 		struct sdterr err;
@@ -189,6 +189,7 @@ cmd_check(int argc, char **argv)
 	rc = bad || npr > 0 ? 1 : 0;
 out:
 	verifyfree(v);
+	loadfree(&lo);
 	free(files);
 	return rc;
 }

@@ -1231,7 +1231,7 @@ sdtnextsite(struct sdtmodule *m, struct sdtsite *s)
 }
 
 size_t
-sdtsiteargs(const struct sdtmodule *m, const struct sdtsite *s, struct arg *out, size_t max)
+sdtsiteargs(const struct sdtmodule *m, const struct sdtsite *s, struct sitearg *out, size_t max)
 {
 	size_t n = argsplit(s->args, out, max), i;
 	char err[SDTREASONMAX];

@@ -95,7 +95,7 @@ int sdtnextsite(struct sdtmodule *m, struct sdtsite *s);
  * (at most max). Returns how many there are (more than max: only max are
  * filled); out[i].hasop is 0 for each that does not parse (argparse says why).
  */
-size_t sdtsiteargs(const struct sdtmodule *m, const struct sdtsite *s, struct arg *out,
+size_t sdtsiteargs(const struct sdtmodule *m, const struct sdtsite *s, struct sitearg *out,
                    size_t max);
 /* start the module's sites over */
 void sdtrewind(struct sdtmodule *m);

@@ -184,7 +184,7 @@ joptstr(const char *k, const char *v)
 }
 
 static void
-joperand(const struct arg *a)
+joperand(const struct sitearg *a)
 {
 	static const char *const kinds[] = {"reg", "mem", "imm"};
 	const struct argop *o = &a->op;
@@ -219,7 +219,7 @@ static void
 jargs(const struct sdtmodule *m, const struct sdtsite *s, int *warned)
 {
 	const struct sdtmodinfo *mi = sdtinfo(m);
-	struct arg args[ARGSMAX];
+	struct sitearg args[ARGSMAX];
 	size_t n = sdtsiteargs(m, s, args, ARGSMAX), i;
 
 	if (n > ARGSMAX) {
@@ -229,7 +229,7 @@ jargs(const struct sdtmodule *m, const struct sdtsite *s, int *warned)
 	}
 	putchar('[');
 	for (i = 0; i < n; i++) {
-		const struct arg *a = &args[i];
+		const struct sitearg *a = &args[i];
 
 		if (!a->hasop && !argsyntaxname(mi->machine)) {
 			if (!*warned)
@@ -237,7 +237,7 @@ jargs(const struct sdtmodule *m, const struct sdtsite *s, int *warned)
 				      mi->name, mi->machine);
 			*warned = 1;
 		} else if (!a->hasop) {
-			struct arg again;
+			struct sitearg again;
 			char err[256];
 
 			argparse(mi->machine, a->spec, a->speclen, &again, err, sizeof(err));

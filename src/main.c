@@ -9,9 +9,9 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "cpp.h"
 #include "header.h"
 #include "list.h"
+#include "load.h"
 #include "object.h"
 #include "parse.h"
 #include "target.h"
@@ -31,7 +31,7 @@ static const char usage_text[] =
 	"       sdtkit object [-o OUT.o] [--libtool] [--target=ARCH] [--like=REF.o]\n"
 	"                     [--semaphores=hidden|default|none] [-C ...] PROVIDER.d [OBJ...]\n"
 	"       sdtkit list   [--format=table|notes|json] [-P PROVIDER] [-p PID] [FILE...]\n"
-	"       sdtkit check  PROVIDER.d FILE...\n"
+	"       sdtkit check  [-C ...] PROVIDER.d FILE...\n"
 	"       sdtkit dtrace [-C] [-I DIR] [-D NAME] [-U NAME] -h|-G -s PROVIDER.d [-o OUT] [OBJ...]\n"
 	"       sdtkit --help | --version\n";
 
@@ -48,8 +48,7 @@ usage(const char *fmt, const char *arg)
 struct job {
 	const char *input;
 	const char *output;
-	int cpp;
-	struct cppopts cppopts;
+	struct loadopts load; /* -C -I -D -U, and the dtrace personality's leniency */
 	enum semvis sem;
 	/* header */
 	int disabled;
@@ -61,42 +60,13 @@ struct job {
 	const char **objs;
 	size_t nobjs;
 	int bits; /* dtrace -32 / -64 */
+	int dtrace; /* the dtrace personality: objects that do not exist are passed over */
 };
-
-static void
-printdiag(void *ctx, enum severity sev, const struct pos *pos, const char *msg)
-{
-	(void)ctx;
-	fprintf(stderr, "%s:%u:%u: %s: %s\n", pos->file, pos->line, pos->col,
-	        sev == SEV_ERROR ? "error" : "warning", msg);
-}
 
 static int
 load(struct job *j, struct model *m)
 {
-	struct buf src = {0};
-	int rc;
-
-	if (j->cpp) {
-		struct stat st;
-
-		/* the preprocessor's own message for a missing file is not ours to rely on */
-		if (stat(j->input, &st) < 0 || (S_ISDIR(st.st_mode) && (errno = EISDIR))) {
-			warn("cannot read '%s':", j->input);
-			return -1;
-		}
-		if (runcpp(j->input, &j->cppopts, &src) < 0) {
-			buffree(&src);
-			return -1;
-		}
-	} else if (readfile(j->input, &src) < 0) {
-		warn("cannot read '%s':", j->input);
-		buffree(&src);
-		return -1;
-	}
-	rc = parse(j->input, src.s ? src.s : "", src.len, j->cpp, m, printdiag, NULL);
-	buffree(&src);
-	return rc;
+	return loadmodel(j->input, &j->load, m, printdiag, NULL);
 }
 
 /* refuse to write over the input */
@@ -262,6 +232,11 @@ resolvetarget(struct job *j, struct target *t)
 		const char *path = i < j->nobjs ? j->objs[i] : j->like;
 		struct target u;
 
+		/* PHP's rules name .libs objects, which a static-only build never makes */
+		if (j->dtrace && i < j->nobjs && access(path, F_OK) < 0 && errno == ENOENT) {
+			warnx("object '%s' does not exist: passed over", path);
+			continue;
+		}
 		if (targetfromfile(path, &u, err, sizeof(err)) < 0) {
 			warn("%s", err);
 			return -1;
@@ -430,23 +405,16 @@ optval(int argc, char **argv, int *i, const char *name)
 	return v;
 }
 
-/* -C -I -D -U, shared by header, object and dtrace; 1 if taken */
+/* -C -I -D -U, shared by every command that reads a provider file; 1 if taken */
 static int
 cppoption(struct job *j, int argc, char **argv, int *i)
 {
-	const char *v;
+	const char *opt = NULL;
+	int rc = loadoption(&j->load, argc, argv, i, &opt);
 
-	if (strcmp(argv[*i], "-C") == 0)
-		j->cpp = 1;
-	else if ((v = optval(argc, argv, i, "-I")))
-		cppadd(&j->cppopts, "-I", v);
-	else if ((v = optval(argc, argv, i, "-D")))
-		cppadd(&j->cppopts, "-D", v);
-	else if ((v = optval(argc, argv, i, "-U")))
-		cppadd(&j->cppopts, "-U", v);
-	else
-		return 0;
-	return 1;
+	if (rc < 0)
+		usage("option '%s' needs a value", opt);
+	return rc;
 }
 
 static int
@@ -493,7 +461,7 @@ cmd_generate(int argc, char **argv, int object)
 	if (!j.input)
 		usage("no provider file given%s", "");
 	rc = object ? doobject(&j) : doheader(&j);
-	cppfree(&j.cppopts);
+	loadfree(&j.load);
 	free(j.objs);
 	return rc;
 }
@@ -532,6 +500,9 @@ cmd_dtrace(int argc, char **argv)
 
 	j.sem = SEM_HIDDEN;
 	j.objs = xcalloc((size_t)argc, sizeof(*j.objs));
+	/* what configure scripts send: D programs, files without providers, missing objects */
+	j.dtrace = 1;
+	j.load.flags = PARSE_PROGRAMS;
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
@@ -589,7 +560,7 @@ cmd_dtrace(int argc, char **argv)
 	} else {
 		rc = doobject(&j);
 	}
-	cppfree(&j.cppopts);
+	loadfree(&j.load);
 	free(j.objs);
 	return rc;
 }

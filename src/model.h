@@ -44,9 +44,20 @@ struct provider {
 	struct pos pos;
 };
 
+/* a typedef of the provider file, or of a header it includes under -C */
+struct typedefn {
+	char *name;
+	const char *type; /* as an argument's type (owned by model.types) */
+	enum typeclass cls;
+	int sysheader;    /* declared in a system header */
+	struct pos pos;
+};
+
 struct model {
 	struct provider *providers;
 	size_t nproviders;
+	struct typedefn *typedefs; /* in declaration order; a name declared again counts last */
+	size_t ntypedefs;
 	char **tags;      /* "struct foo", "union bar": tagged types used through pointers */
 	size_t ntags;
 	char **stdheaders; /* "stdint.h", "stddef.h", "sys/types.h" as needed, sorted */

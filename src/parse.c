@@ -70,7 +70,9 @@ struct parser {
 	const char *src, *end, *p;
 	const char *file; /* current file name (owned by the model) */
 	unsigned line, col;
-	int linemarkers;
+	int flags;       /* PARSE_* */
+	int sysheader;   /* the last line marker has flag 3: text from a system header */
+	int lenient;     /* any printable byte is a token (D clause bodies, system headers) */
 	int bol; /* only blanks since the start of the line */
 	struct token tok; /* current token */
 	struct model *m;
@@ -195,11 +197,18 @@ linemarker(struct parser *ps, const char *s, const char *eol)
 	}
 	while (s < eol && (*s == ' ' || *s == '\t'))
 		s++;
+	ps->sysheader = 0;
 	if (s < eol && *s == '"') {
 		q = memchr(s + 1, '"', (size_t)(eol - s - 1));
 		/* a name cpp would never write (a control byte, say a spliced newline) is not taken */
 		if (q && !hascontrol(s + 1, (size_t)(q - s - 1)))
 			ps->file = internfile(ps->m, s + 1, (size_t)(q - s - 1));
+		/* then flags: 1 entering a file, 2 leaving one, 3 a system header, 4 extern "C" */
+		for (s = q ? q + 1 : eol; s < eol; s++) {
+			if (*s == '3' && (s[-1] == ' ' || s[-1] == '\t') && (s + 1 == eol || s[1] == ' ' ||
+			    s[1] == '\t' || s[1] == '\r'))
+				ps->sysheader = 1;
+		}
 	}
 	/* the marker names the number of the line that follows it */
 	ps->line = (unsigned)(n > 0 ? n - 1 : 0);
@@ -243,7 +252,7 @@ skipspace(struct parser *ps)
 				const char *next = memchr(eol + 1, '\n', (size_t)(ps->end - eol - 1));
 				eol = next ? next : ps->end;
 			}
-			if (ps->linemarkers && linemarker(ps, p + 1, eol)) {
+			if ((ps->flags & PARSE_CPP) && linemarker(ps, p + 1, eol)) {
 				/* the marker numbers the line after it, however many it spans */
 				unsigned line = ps->line;
 
@@ -315,6 +324,10 @@ next(struct parser *ps)
 		p++;
 		t->type = T_STRING;
 	} else if (strchr("{}()[];,*:=+-/%<>&|^!~?.", c) && c != '\0') {
+		p++;
+		t->type = T_PUNCT;
+	} else if ((ps->lenient || ps->sysheader) && c > 0x20 && c < 0x7f) {
+		/* '@', '`', '#', '\\' in a D clause's body or a system header: only skipped */
 		p++;
 		t->type = T_PUNCT;
 	} else {
@@ -682,9 +695,9 @@ declarator(struct parser *ps, struct decl *d)
 	return suffixes(ps, d);
 }
 
-/* one argument: specifiers then a declarator, up to ',' or ')' */
+/* the specifiers of a declaration: qualifiers and one type */
 static int
-argdecl(struct parser *ps, struct decl *d)
+specifiers(struct parser *ps, struct decl *d)
 {
 	char buf[64];
 
@@ -740,7 +753,31 @@ argdecl(struct parser *ps, struct decl *d)
 		     tokdesc(&ps->tok, buf, sizeof(buf)));
 		return -1;
 	}
+	return 0;
+}
+
+/* one argument: specifiers then a declarator, up to ',' or ')' */
+static int
+argdecl(struct parser *ps, struct decl *d)
+{
+	if (specifiers(ps, d) < 0)
+		return -1;
 	return declarator(ps, d);
+}
+
+/* how the header can name the type of d (not a struct or union by value) */
+static enum typeclass
+declclass(const struct decl *d)
+{
+	if (d->tagged && !d->derived)
+		return TC_BYVALUE;
+	if (d->user || d->isenum)
+		return TC_USER;
+	if (d->tagged)
+		return TC_TAGGED;
+	if (d->nhdrs > 0)
+		return TC_STDTYPE;
+	return TC_BUILTIN;
 }
 
 /* record argument d (starting at start) as the next argument of probe p */
@@ -772,14 +809,7 @@ addarg(struct parser *ps, const struct provider *pv, struct probe *p, struct dec
 	}
 	if (d->tagged)
 		addsorted(&d->tags, &d->ntags, d->tag.s);
-	if (d->user || d->isenum)
-		a->cls = TC_USER;
-	else if (d->tagged)
-		a->cls = TC_TAGGED;
-	else if (d->nhdrs > 0)
-		a->cls = TC_STDTYPE;
-	else
-		a->cls = TC_BUILTIN;
+	a->cls = declclass(d);
 	for (i = 0; i < d->ntags; i++)
 		addsorted(&ps->m->tags, &ps->m->ntags, d->tags[i]);
 	for (i = 0; i < d->nhdrs; i++)
@@ -950,6 +980,253 @@ providerdecl(struct parser *ps)
 	return 0;
 }
 
+/* ---- what else a provider file may hold ---- */
+
+/* skip a balanced '(...)', '[...]' or '{...}' group, the current token its opening */
+static int
+skipgroup(struct parser *ps)
+{
+	unsigned long depth = 0;
+
+	do {
+		if (ps->tok.type == T_EOF)
+			return -1;
+		if (is(&ps->tok, "(") || is(&ps->tok, "[") || is(&ps->tok, "{"))
+			depth++;
+		else if (is(&ps->tok, ")") || is(&ps->tok, "]") || is(&ps->tok, "}"))
+			depth--;
+		if (next(ps) < 0)
+			return -1;
+	} while (depth > 0);
+	return 0;
+}
+
+/* GNU decorations after a declarator: __attribute__((...)), __asm__("name") */
+static int
+decorations(struct parser *ps)
+{
+	while (is(&ps->tok, "__attribute__") || is(&ps->tok, "__asm__") || is(&ps->tok, "asm") ||
+	       is(&ps->tok, "__asm")) {
+		if (next(ps) < 0 || !is(&ps->tok, "(") || skipgroup(ps) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* record the typedef d declares */
+static void
+addtypedef(struct parser *ps, struct decl *d, const struct pos *pos)
+{
+	struct model *m = ps->m;
+	struct typedefn *t;
+
+	m->typedefs = xgrowarray(m->typedefs, m->ntypedefs, sizeof(m->typedefs[0]));
+	t = &m->typedefs[m->ntypedefs++];
+	t->name = xstrndup(d->name.s, d->name.len);
+	t->type = addsorted(&m->types, &m->ntypes, d->text.s ? d->text.s : "");
+	t->cls = declclass(d);
+	t->sysheader = ps->sysheader;
+	t->pos = *pos;
+}
+
+/*
+ * 'typedef SPECIFIERS DECLARATOR, ...;' read on a silent copy of the parser:
+ * 1 and the names recorded if it is one the parser can read (a struct,
+ * union or enum body is skipped: the name stands for it by value), else 0
+ * with nothing consumed or recorded
+ */
+static int
+typedefdecl(struct parser *ps)
+{
+	struct parser la = *ps, after;
+	struct decl spec = {0};
+	size_t n0 = ps->m->ntypedefs;
+	int ok = 0;
+
+	la.failed = 1; /* nothing is reported: the caller skips what this cannot read */
+	if (next(&la) < 0)
+		goto out;
+	if (is(&la.tok, "struct") || is(&la.tok, "union") || is(&la.tok, "enum")) {
+		/* a body: 'struct {' or 'struct tag {' */
+		struct token kw = la.tok, tag = {0};
+
+		after = la;
+		if (next(&after) < 0)
+			goto out;
+		if (after.tok.type == T_IDENT) {
+			tag = after.tok;
+			if (next(&after) < 0)
+				goto out;
+		}
+		if (is(&after.tok, "{")) {
+			emit(&spec, &kw);
+			if (tag.len)
+				emit(&spec, &tag);
+			spec.hastype = 1;
+			if (is(&kw, "enum"))
+				spec.isenum = 1;
+			else
+				spec.tagged = 1;
+			la = after;
+			la.lenient = 1;
+			if (skipgroup(&la) < 0)
+				goto out;
+			la.lenient = ps->lenient;
+			while (iskind(&la.tok, KW_QUALIFIER)) {
+				emit(&spec, &la.tok);
+				if (next(&la) < 0)
+					goto out;
+			}
+		}
+	}
+	if (!spec.hastype && specifiers(&la, &spec) < 0)
+		goto out;
+	for (;;) {
+		struct decl d = {0};
+
+		bufputs(&d.text, spec.text.s ? spec.text.s : "");
+		d.prevword = spec.prevword;
+		d.hastype = 1;
+		d.isvoid = spec.isvoid;
+		d.tagged = spec.tagged;
+		d.isenum = spec.isenum;
+		d.user = spec.user;
+		if (spec.nhdrs)
+			addsorted(&d.hdrs, &d.nhdrs, spec.hdrs[0]);
+		if (declarator(&la, &d) < 0 || !d.name.len || decorations(&la) < 0) {
+			declfree(&d);
+			goto out;
+		}
+		addtypedef(&la, &d, &d.name.pos);
+		declfree(&d);
+		if (!is(&la.tok, ","))
+			break;
+		if (next(&la) < 0)
+			goto out;
+	}
+	if (!is(&la.tok, ";") || next(&la) < 0)
+		goto out;
+	la.failed = ps->failed;
+	*ps = la;
+	ok = 1;
+out:
+	declfree(&spec);
+	while (!ok && ps->m->ntypedefs > n0)
+		free(ps->m->typedefs[--ps->m->ntypedefs].name);
+	return ok;
+}
+
+/*
+ * A declaration of a system header that is not D (a function declared or
+ * defined, an extern variable, a struct, a static assertion): skipped up
+ * to its ';', or to the '}' closing a function's body
+ */
+static int
+skipsysdecl(struct parser *ps)
+{
+	unsigned long depth = 0;
+	int prevclose = 0; /* the last token was ')' */
+
+	for (;;) {
+		struct token *t = &ps->tok;
+
+		if (t->type == T_EOF)
+			return 0;
+		if (depth == 0 && is(t, "{") && prevclose) {
+			/* a function's body */
+			return skipgroup(ps);
+		}
+		if (is(t, "(") || is(t, "[") || is(t, "{")) {
+			depth++;
+		} else if (is(t, ")") || is(t, "]") || is(t, "}")) {
+			if (depth == 0)
+				return next(ps); /* unbalanced: taken as the end */
+			depth--;
+		} else if (is(t, ";") && depth == 0) {
+			return next(ps);
+		}
+		prevclose = is(t, ")");
+		if (next(ps) < 0)
+			return -1;
+	}
+}
+
+/* one top-level declaration of a system header: typedefs are taken, the rest skipped */
+static int
+sysdecl(struct parser *ps)
+{
+	while (is(&ps->tok, "__extension__")) {
+		if (next(ps) < 0)
+			return -1;
+	}
+	if (is(&ps->tok, "typedef") && typedefdecl(ps))
+		return 0;
+	return skipsysdecl(ps);
+}
+
+/* a token that can be part of a D probe description ('syscall::read:entry', 'pid$target:::*') */
+static int
+descpart(const struct token *t)
+{
+	return t->type == T_IDENT || t->type == T_NUMBER ||
+	       (t->type == T_PUNCT && strchr(":*?-[]!.", t->s[0]));
+}
+
+/*
+ * A D program clause, which only the dtrace personality takes (configure
+ * scripts probe the tool with 'BEGIN{}'): probe descriptions, each one word
+ * with no blank inside, separated by ','; an optional predicate '/.../';
+ * a body in braces. Skipped on a copy of the parser: 1 if it was one,
+ * else 0 and nothing consumed.
+ */
+static int
+clause(struct parser *ps)
+{
+	struct parser la = *ps;
+	unsigned long depth = 0;
+
+	la.failed = 1;
+	la.lenient = 1;
+	for (;;) {
+		const char *end = NULL;
+
+		while (descpart(&la.tok) && (!end || la.tok.s == end)) {
+			end = la.tok.s + la.tok.len;
+			if (next(&la) < 0)
+				return 0;
+		}
+		if (!end)
+			return 0;
+		if (!is(&la.tok, ","))
+			break;
+		if (next(&la) < 0)
+			return 0;
+	}
+	if (is(&la.tok, "/")) {
+		/* the predicate: no braces inside */
+		while (!is(&la.tok, "{")) {
+			if (la.tok.type == T_EOF || is(&la.tok, "}") || next(&la) < 0)
+				return 0;
+		}
+	}
+	if (!is(&la.tok, "{"))
+		return 0;
+	do {
+		if (la.tok.type == T_EOF)
+			return 0;
+		if (is(&la.tok, "{"))
+			depth++;
+		else if (is(&la.tok, "}"))
+			depth--;
+		if (next(&la) < 0)
+			return 0;
+	} while (depth > 0);
+	la.failed = ps->failed;
+	la.lenient = ps->lenient;
+	*ps = la;
+	return 1;
+}
+
 char *
 macroname(const char *prefix, const char *provider, const char *probe)
 {
@@ -1066,10 +1343,12 @@ checknames(struct parser *ps)
 }
 
 int
-parse(const char *file, const char *src, size_t len, int linemarkers, struct model *m,
+parse(const char *file, const char *src, size_t len, int flags, struct model *m,
       diagfn *diag, void *ctx)
 {
 	struct parser ps = {0};
+	struct pos firstclause = {0}, clausepos;
+	int sawclause = 0;
 	char buf[64];
 
 	memset(m, 0, sizeof(*m));
@@ -1079,27 +1358,44 @@ parse(const char *file, const char *src, size_t len, int linemarkers, struct mod
 	ps.file = internfile(m, file, strlen(file));
 	ps.line = ps.col = 1;
 	ps.bol = 1;
-	ps.linemarkers = linemarkers;
+	ps.flags = flags;
 	ps.diag = diag;
 	ps.ctx = ctx;
 	if (next(&ps) < 0)
 		goto fail;
 	while (ps.tok.type != T_EOF) {
-		if (is(&ps.tok, "provider")) {
+		if (ps.sysheader) {
+			if (sysdecl(&ps) < 0)
+				goto fail;
+		} else if (is(&ps.tok, "provider")) {
 			if (providerdecl(&ps) < 0)
 				goto fail;
 		} else if (is(&ps.tok, ";")) {
 			if (next(&ps) < 0)
 				goto fail;
-		} else if (is(&ps.tok, "typedef") || is(&ps.tok, "struct") || is(&ps.tok, "union") ||
-		           is(&ps.tok, "enum") || is(&ps.tok, "inline") || is(&ps.tok, "translator")) {
+		} else if (is(&ps.tok, "typedef")) {
+			if (!typedefdecl(&ps) && skipdecl(&ps) < 0)
+				goto fail;
+		} else if (is(&ps.tok, "struct") || is(&ps.tok, "union") || is(&ps.tok, "enum") ||
+		           is(&ps.tok, "inline") || is(&ps.tok, "translator")) {
 			if (skipdecl(&ps) < 0)
 				goto fail;
+		} else if ((flags & PARSE_PROGRAMS) && (clausepos = ps.tok.pos, clause(&ps))) {
+			if (!sawclause)
+				firstclause = clausepos;
+			sawclause = 1;
 		} else {
 			perr(&ps, &ps.tok.pos, "expected 'provider' or a declaration, found %s",
 			     tokdesc(&ps.tok, buf, sizeof(buf)));
 			goto fail;
 		}
+	}
+	if (m->nproviders == 0 && (flags & PARSE_PROGRAMS)) {
+		struct pos at = sawclause ? firstclause : ps.tok.pos;
+
+		pwarn(&ps, &at, "no provider declared%s: the output has no probes",
+		      sawclause ? " (D program clauses are ignored)" : "");
+		return 0;
 	}
 	if (m->nproviders == 0) {
 		perr(&ps, &ps.tok.pos, "no provider declared");
@@ -1132,6 +1428,9 @@ modelfree(struct model *m)
 		free(pv->name);
 	}
 	free(m->providers);
+	for (i = 0; i < m->ntypedefs; i++)
+		free(m->typedefs[i].name);
+	free(m->typedefs);
 	for (i = 0; i < m->ntags; i++)
 		free(m->tags[i]);
 	free(m->tags);

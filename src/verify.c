@@ -170,9 +170,30 @@ setexp(struct expect *e, unsigned ilp32, unsigned lp64, enum sign sign, int isfl
 	e->isfloat = isfloat;
 }
 
-/* what a site may record for an argument declared as a */
+/* the type a typedef name stands for (the last declaration of it), or NULL */
+static const struct typedefn *
+findtypedef(const struct model *m, const char *name, size_t len)
+{
+	size_t i = m->ntypedefs;
+
+	while (i-- > 0) {
+		if (strlen(m->typedefs[i].name) == len && memcmp(m->typedefs[i].name, name, len) == 0)
+			return &m->typedefs[i];
+	}
+	return NULL;
+}
+
+/* how deep typedefs of typedefs are followed */
+enum { TYPEDEFDEPTH = 16 };
+
+/*
+ * What a site may record for an argument of type type (class cls; isstring
+ * for D's string): typedef names the provider file declares (or, under -C,
+ * the headers it includes) are followed to their types.
+ */
 static void
-classify(const struct arg *a, struct expect *e)
+classifytype(const struct model *m, const char *type, enum typeclass cls, int isstring,
+             struct expect *e, int depth)
 {
 	unsigned nlong = 0, nchar = 0, nshort = 0, nint = 0, nsigned = 0, nunsigned = 0;
 	unsigned nfloat = 0, ndouble = 0, nbool = 0, nother = 0;
@@ -181,14 +202,14 @@ classify(const struct arg *a, struct expect *e)
 	size_t i = 0, k;
 
 	memset(e, 0, sizeof(*e));
-	if (a->cls == TC_BYVALUE)
+	if (cls == TC_BYVALUE)
 		return;
-	if (a->isstring || strpbrk(a->type, "*[(")) {
+	if (isstring || strpbrk(type, "*[(")) {
 		/* pointers, arrays and functions: an address, which sdt.h marks unsigned */
 		setexp(e, SZ(4), SZ(8), SIGN_UNSIGNED, 0);
 		return;
 	}
-	while (word(a->type, &i, w, sizeof(w))) {
+	while (word(type, &i, w, sizeof(w))) {
 		if (isqualifier(w))
 			continue;
 		if (strcmp(w, "enum") == 0) {
@@ -216,18 +237,21 @@ classify(const struct arg *a, struct expect *e)
 		else if (strcmp(w, "_Bool") == 0)
 			nbool++;
 		else if (nother++ == 0)
-			other = a->type + i - strlen(w); /* a standard type, a typedef, __int128, void */
+			other = type + i - strlen(w); /* a standard type, a typedef, __int128, void */
 	}
 	if (nother) {
-		for (k = 0; k < LEN(stdtypes) && nother == 1; k++) {
-			size_t n = strlen(stdtypes[k].name);
+		size_t n = strcspn(other, " ");
+		const struct typedefn *t;
 
-			if (strncmp(other, stdtypes[k].name, n) == 0 && (other[n] == ' ' || !other[n])) {
+		for (k = 0; k < LEN(stdtypes) && nother == 1; k++) {
+			if (strlen(stdtypes[k].name) == n && strncmp(other, stdtypes[k].name, n) == 0) {
 				setexp(e, stdtypes[k].ilp32, stdtypes[k].lp64, stdtypes[k].sign, 0);
 				return;
 			}
 		}
-		return; /* a typedef name the .d leaves to the includer, or a type no note carries */
+		if (nother == 1 && depth < TYPEDEFDEPTH && (t = findtypedef(m, other, n)) != NULL)
+			classifytype(m, t->type, t->cls, 0, e, depth + 1);
+		return; /* else a typedef name the .d leaves to the includer, or a type no note carries */
 	}
 	if (nbool)
 		setexp(e, SZ(1), SZ(1), SIGN_UNSIGNED, 0);
@@ -354,45 +378,14 @@ declaredprovider(const struct verifier *v, const char *provider)
 	return 0;
 }
 
-struct diagctx {
-	vdiagfn *fn;
-	void *ctx;
-};
-
-static void
-forward(void *ctx, enum severity sev, const struct pos *pos, const char *msg)
-{
-	struct diagctx *d = ctx;
-	char *where = xasprintf("%s:%u:%u", pos->file, pos->line, pos->col);
-
-	d->fn(d->ctx, sev == SEV_ERROR, where, msg);
-	free(where);
-}
-
 struct verifier *
-verifynew(const char *path, vdiagfn *diag, void *ctx)
+verifynew(struct model *m, const char *path)
 {
 	struct verifier *v = xcalloc(1, sizeof(*v));
-	struct diagctx d = {diag, ctx};
-	struct buf src = {0};
 	size_t i, j, k, n = 0;
-	int rc;
 
-	if (readfile(path, &src) < 0) {
-		int e = errno;
-
-		buffree(&src);
-		free(v);
-		errno = e;
-		return NULL;
-	}
-	rc = parse(path, src.s ? src.s : "", src.len, 0, &v->m, forward, &d);
-	buffree(&src);
-	if (rc < 0) {
-		free(v);
-		errno = 0;
-		return NULL;
-	}
+	v->m = *m;
+	memset(m, 0, sizeof(*m));
 	v->loaded = 1;
 	v->path = xstrdup(path);
 	for (i = 0; i < v->m.nproviders; i++)
@@ -409,7 +402,8 @@ verifynew(const char *path, vdiagfn *diag, void *ctx)
 			dp->p = &pv->probes[j];
 			dp->exp = xcalloc(dp->p->nargs ? dp->p->nargs : 1, sizeof(*dp->exp));
 			for (k = 0; k < dp->p->nargs; k++)
-				classify(&dp->p->args[k], &dp->exp[k]);
+				classifytype(&v->m, dp->p->args[k].type, dp->p->args[k].cls,
+				             dp->p->args[k].isstring, &dp->exp[k], 0);
 			v->byname[v->ndp] = dp;
 			v->ndp++;
 		}

@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "model.h"
+
 /* one argument of a site, as its spec ("-4@%edi") says */
 struct vsitearg {
 	const char *spec; /* not NUL-terminated */
@@ -41,17 +43,13 @@ struct vproblem {
 	char *msg;
 };
 
-/* receives each diagnostic of the provider file ("pos" already formatted as file:line:col) */
-typedef void vdiagfn(void *ctx, int iserror, const char *where, const char *msg);
-
 struct verifier;
 
 /*
- * Read and parse the provider file path. Returns the verifier, or NULL
- * after reporting why through diag (a parse error) or with errno set (an
- * unreadable file: diag not called).
+ * A verifier of the probes of model m, read from path (as problems name
+ * it); it takes m over (m is left empty) and frees it in verifyfree.
  */
-struct verifier *verifynew(const char *path, vdiagfn *diag, void *ctx);
+struct verifier *verifynew(struct model *m, const char *path);
 /* compare one site with the declarations (sites of other providers are ignored) */
 void verifysite(struct verifier *v, const struct vsite *s);
 /*

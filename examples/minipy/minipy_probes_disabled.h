@@ -34,7 +34,7 @@ extern "C" {
 /* minipy:function__entry(const char *, const char *, int) */
 #define MINIPY_FUNCTION_ENTRY_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_function__entry(const char *, const char *, int);
+extern void sdtkit_check_minipy_function__entry(const char*, const char*, int);
 #endif
 #define MINIPY_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \
@@ -49,7 +49,7 @@ extern void sdtkit_check_minipy_function__entry(const char *, const char *, int)
 /* minipy:function__return(const char *, const char *, int) */
 #define MINIPY_FUNCTION_RETURN_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_function__return(const char *, const char *, int);
+extern void sdtkit_check_minipy_function__return(const char*, const char*, int);
 #endif
 #define MINIPY_FUNCTION_RETURN(arg1, arg2, arg3) \
 	do { \
@@ -64,7 +64,7 @@ extern void sdtkit_check_minipy_function__return(const char *, const char *, int
 /* minipy:line(const char *, const char *, int) */
 #define MINIPY_LINE_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_line(const char *, const char *, int);
+extern void sdtkit_check_minipy_line(const char*, const char*, int);
 #endif
 #define MINIPY_LINE(arg1, arg2, arg3) \
 	do { \
@@ -105,7 +105,7 @@ extern void sdtkit_check_minipy_gc__done(long);
 /* minipy:import__find__load__start(const char *) */
 #define MINIPY_IMPORT_FIND_LOAD_START_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_import__find__load__start(const char *);
+extern void sdtkit_check_minipy_import__find__load__start(const char*);
 #endif
 #define MINIPY_IMPORT_FIND_LOAD_START(arg1) \
 	do { \
@@ -118,7 +118,7 @@ extern void sdtkit_check_minipy_import__find__load__start(const char *);
 /* minipy:import__find__load__done(const char *, int) */
 #define MINIPY_IMPORT_FIND_LOAD_DONE_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_import__find__load__done(const char *, int);
+extern void sdtkit_check_minipy_import__find__load__done(const char*, int);
 #endif
 #define MINIPY_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
 	do { \

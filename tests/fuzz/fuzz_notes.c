@@ -75,13 +75,13 @@ static void
 fmtargs(struct buf *b, const struct sdtmodule *m, const struct sdtsite *s)
 {
 	const struct sdtmodinfo *mi = sdtinfo(m);
-	struct arg args[ARGSMAX];
+	struct sitearg args[ARGSMAX];
 	size_t n = sdtsiteargs(m, s, args, ARGSMAX), i;
 
 	if (n > ARGSMAX)
 		n = ARGSMAX;
 	for (i = 0; i < n; i++) {
-		const struct arg *a = &args[i];
+		const struct sitearg *a = &args[i];
 		const struct argop *o = &a->op;
 
 		check(a->speclen > 0 && a->spec >= s->args &&
@@ -90,7 +90,7 @@ fmtargs(struct buf *b, const struct sdtmodule *m, const struct sdtsite *s)
 		if (a->size)
 			bufprintf(b, ",%d,%d,%d", a->size, a->issigned, a->isfloat);
 		if (!a->hasop) {
-			struct arg again;
+			struct sitearg again;
 			char err[256] = "";
 
 			if (argsyntaxname(mi->machine)) {

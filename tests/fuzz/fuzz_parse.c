@@ -9,8 +9,10 @@
 #include "util.h"
 
 /*
- * The bytes are parsed twice, as a plain .d file and as preprocessor output
- * (with line markers). The parser must report exactly one error when it
+ * The bytes are parsed four times: as a plain .d file and as preprocessor
+ * output (with line markers, system headers read leniently), each strictly
+ * and as the dtrace personality reads them (D program clauses skipped, no
+ * provider allowed). The parser must report exactly one error when it
  * fails and none when it succeeds, each message one non-empty line with a
  * position. A model is then written as every kind of header, each of which
  * must be text with balanced conditionals and comments. Any violation
@@ -109,12 +111,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	int linemarkers;
+	int flags;
 
-	for (linemarkers = 0; linemarkers <= 1; linemarkers++) {
-		struct diagcount d = {linemarkers, 0};
+	for (flags = 0; flags <= (PARSE_CPP | PARSE_PROGRAMS); flags++) {
+		struct diagcount d = {flags & PARSE_CPP, 0};
 		struct model m;
-		int rc = parse("fuzz.d", (const char *)data, size, linemarkers, &m, countdiag, &d);
+		int rc = parse("fuzz.d", (const char *)data, size, flags, &m, countdiag, &d);
 
 		if (rc < 0) {
 			check(d.errors == 1, "a failed parse reported other than one error");
@@ -123,7 +125,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		check(rc == 0, "parse returned neither 0 nor -1");
 		check(d.errors == 0, "a successful parse reported an error");
-		check(m.nproviders > 0, "a successful parse without a provider");
+		check(m.nproviders > 0 || (flags & PARSE_PROGRAMS), "a successful parse without a provider");
 		headers(&m);
 		modelfree(&m);
 	}

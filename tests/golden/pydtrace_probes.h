@@ -52,7 +52,7 @@ __extension__ extern unsigned short python_function__entry_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_FUNCTION_ENTRY_ENABLED() __builtin_expect(python_function__entry_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_function__entry(const char *, const char *, int);
+extern void sdtkit_check_python_function__entry(const char*, const char*, int);
 #endif
 #define PYTHON_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \
@@ -67,7 +67,7 @@ __extension__ extern unsigned short python_function__return_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_FUNCTION_RETURN_ENABLED() __builtin_expect(python_function__return_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_function__return(const char *, const char *, int);
+extern void sdtkit_check_python_function__return(const char*, const char*, int);
 #endif
 #define PYTHON_FUNCTION_RETURN(arg1, arg2, arg3) \
 	do { \
@@ -82,7 +82,7 @@ __extension__ extern unsigned short python_line_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_LINE_ENABLED() __builtin_expect(python_line_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_line(const char *, const char *, int);
+extern void sdtkit_check_python_line(const char*, const char*, int);
 #endif
 #define PYTHON_LINE(arg1, arg2, arg3) \
 	do { \
@@ -127,7 +127,7 @@ __extension__ extern unsigned short python_instance__new__start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_INSTANCE_NEW_START_ENABLED() __builtin_expect(python_instance__new__start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_instance__new__start(const char *, const char *);
+extern void sdtkit_check_python_instance__new__start(const char*, const char*);
 #endif
 #define PYTHON_INSTANCE_NEW_START(arg1, arg2) \
 	do { \
@@ -142,7 +142,7 @@ __extension__ extern unsigned short python_instance__new__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_INSTANCE_NEW_DONE_ENABLED() __builtin_expect(python_instance__new__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_instance__new__done(const char *, const char *);
+extern void sdtkit_check_python_instance__new__done(const char*, const char*);
 #endif
 #define PYTHON_INSTANCE_NEW_DONE(arg1, arg2) \
 	do { \
@@ -157,7 +157,7 @@ __extension__ extern unsigned short python_instance__delete__start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_INSTANCE_DELETE_START_ENABLED() __builtin_expect(python_instance__delete__start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_instance__delete__start(const char *, const char *);
+extern void sdtkit_check_python_instance__delete__start(const char*, const char*);
 #endif
 #define PYTHON_INSTANCE_DELETE_START(arg1, arg2) \
 	do { \
@@ -172,7 +172,7 @@ __extension__ extern unsigned short python_instance__delete__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_INSTANCE_DELETE_DONE_ENABLED() __builtin_expect(python_instance__delete__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_instance__delete__done(const char *, const char *);
+extern void sdtkit_check_python_instance__delete__done(const char*, const char*);
 #endif
 #define PYTHON_INSTANCE_DELETE_DONE(arg1, arg2) \
 	do { \
@@ -187,7 +187,7 @@ __extension__ extern unsigned short python_import__find__load__start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_IMPORT_FIND_LOAD_START_ENABLED() __builtin_expect(python_import__find__load__start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_import__find__load__start(const char *);
+extern void sdtkit_check_python_import__find__load__start(const char*);
 #endif
 #define PYTHON_IMPORT_FIND_LOAD_START(arg1) \
 	do { \
@@ -202,7 +202,7 @@ __extension__ extern unsigned short python_import__find__load__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_IMPORT_FIND_LOAD_DONE_ENABLED() __builtin_expect(python_import__find__load__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_import__find__load__done(const char *, int);
+extern void sdtkit_check_python_import__find__load__done(const char*, int);
 #endif
 #define PYTHON_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
 	do { \
@@ -217,7 +217,7 @@ __extension__ extern unsigned short python_audit_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_AUDIT_ENABLED() __builtin_expect(python_audit_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_audit(const char *, void *);
+extern void sdtkit_check_python_audit(const char*, const void*);
 #endif
 #define PYTHON_AUDIT(arg1, arg2) \
 	do { \

@@ -39,7 +39,7 @@ union chunk;
 /* app:start(const char *, int) */
 #define APP_START_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_app_start(const char *, int);
+extern void sdtkit_check_app_start(const char*, int);
 #endif
 #define APP_START(arg1, arg2) \
 	do { \
@@ -53,7 +53,7 @@ extern void sdtkit_check_app_start(const char *, int);
 /* app:request__begin(unsigned long long, struct request *) */
 #define APP_REQUEST_BEGIN_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_app_request__begin(unsigned long long, struct request *);
+extern void sdtkit_check_app_request__begin(unsigned long long, const struct request*);
 #endif
 #define APP_REQUEST_BEGIN(arg1, arg2) \
 	do { \
@@ -81,7 +81,7 @@ extern void sdtkit_check_app_request__end(unsigned long long, int);
 /* db:query(const char *, size_t) */
 #define DB_QUERY_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_db_query(const char *, size_t);
+extern void sdtkit_check_db_query(const char*, size_t);
 #endif
 #define DB_QUERY(arg1, arg2) \
 	do { \
@@ -111,7 +111,7 @@ extern void sdtkit_check_db_query(const char *, size_t);
 /* gc:sweep__done(uint64_t, union chunk *) */
 #define GC_SWEEP_DONE_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_gc_sweep__done(uint64_t, union chunk *);
+extern void sdtkit_check_gc_sweep__done(uint64_t, const union chunk*);
 #endif
 #define GC_SWEEP_DONE(arg1, arg2) \
 	do { \

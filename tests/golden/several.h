@@ -57,7 +57,7 @@ __extension__ extern unsigned short app_start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define APP_START_ENABLED() __builtin_expect(app_start_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_app_start(const char *, int);
+extern void sdtkit_check_app_start(const char*, int);
 #endif
 #define APP_START(arg1, arg2) \
 	do { \
@@ -72,7 +72,7 @@ __extension__ extern unsigned short app_request__begin_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define APP_REQUEST_BEGIN_ENABLED() __builtin_expect(app_request__begin_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_app_request__begin(unsigned long long, struct request *);
+extern void sdtkit_check_app_request__begin(unsigned long long, const struct request*);
 #endif
 #define APP_REQUEST_BEGIN(arg1, arg2) \
 	do { \
@@ -102,7 +102,7 @@ __extension__ extern unsigned short db_query_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define DB_QUERY_ENABLED() __builtin_expect(db_query_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_db_query(const char *, size_t);
+extern void sdtkit_check_db_query(const char*, size_t);
 #endif
 #define DB_QUERY(arg1, arg2) \
 	do { \
@@ -139,7 +139,7 @@ __extension__ extern unsigned short gc_sweep__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define GC_SWEEP_DONE_ENABLED() __builtin_expect(gc_sweep__done_semaphore, 0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_gc_sweep__done(uint64_t, union chunk *);
+extern void sdtkit_check_gc_sweep__done(uint64_t, const union chunk*);
 #endif
 #define GC_SWEEP_DONE(arg1, arg2) \
 	do { \

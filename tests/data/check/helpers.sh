@@ -44,3 +44,10 @@ clean() {
 	shift
 	expect_check "$_what" 0 "" "$@"
 }
+
+# note_arg FILE PROBE N: the Nth argument spec of the first note of PROBE in FILE
+note_arg() {
+	readelf -n "$1" | awk -v p="$2" -v n="$3" '
+		/^ *Name: / { hit = ($2 == p) && !done }
+		hit && /^ *Arguments:/ { print $(n + 1); done = 1; hit = 0 }'
+}

@@ -34,7 +34,7 @@ extern "C" {
 /* myproj:function__entry(const char *, const char *, int) */
 #define MYPROJ_FUNCTION_ENTRY_ENABLED() (0)
 #if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_myproj_function__entry(const char *, const char *, int);
+extern void sdtkit_check_myproj_function__entry(const char*, const char*, int);
 #endif
 #define MYPROJ_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \

@@ -1,0 +1,2 @@
+/* types.h: what cpp.d gets through -I */
+#define LocalTransactionId unsigned int

@@ -986,11 +986,14 @@ providerdecl(struct parser *ps)
 static int
 skipgroup(struct parser *ps)
 {
+	struct token open = ps->tok;
 	unsigned long depth = 0;
 
 	do {
-		if (ps->tok.type == T_EOF)
+		if (ps->tok.type == T_EOF) {
+			perr(ps, &open.pos, "'%c' is not closed before the end of the file", open.s[0]);
 			return -1;
+		}
 		if (is(&ps->tok, "(") || is(&ps->tok, "[") || is(&ps->tok, "{"))
 			depth++;
 		else if (is(&ps->tok, ")") || is(&ps->tok, "]") || is(&ps->tok, "}"))

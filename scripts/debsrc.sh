@@ -8,8 +8,8 @@
 #          source packages are known already. Otherwise says what is missing.
 #        scripts/debsrc.sh fetch NAME DIR
 #          Download source package NAME into the cache and unpack its upstream
-#          tarball (the *.orig.tar.* inside, never Debian's patches) into DIR
-#          (emptied first). Prints "VERSION TARBALL". Tries the newest version
+#          tarball (the *.orig.tar.* inside, never Debian's patches) into DIR,
+#          unless DIR holds it already. Prints "VERSION TARBALL". Tries the newest version
 #          the archive lists first, then the next ones: a security update's
 #          files are not always downloadable.
 #
@@ -76,23 +76,26 @@ fetch() {
 		up=${v#*:}
 		up=${up%-*}
 		tarball=
-		for t in "$cache/${name}_$up.orig.tar".*; do
-			[ -f "$t" ] && tarball=$t && break
-		done
-		if [ -z "$tarball" ]; then
+		# a download of this very version completed once: its tarball is in the cache
+		if [ ! -f "$cache/${name}_$v.fetched" ]; then
 			if ! (cd "$cache" && apt-get source --download-only -q "$name=$v") >"$cache/$name.log" 2>&1; then
 				echo "note: $name $v cannot be downloaded ($(grep -m1 '^E:' "$cache/$name.log" || echo failed)); trying the next version" >&2
 				continue
 			fi
-			for t in "$cache/${name}_$up.orig.tar".*; do
-				[ -f "$t" ] && tarball=$t && break
-			done
+			: >"$cache/${name}_$v.fetched"
 		fi
+		for t in "$cache/${name}_$up.orig.tar".*; do
+			[ -f "$t" ] && tarball=$t && break
+		done
 		[ -n "$tarball" ] || { echo "note: $name $v has no upstream tarball; trying the next version" >&2; continue; }
-		rm -rf "$dir"
-		mkdir -p "$dir"
-		tar -xf "$tarball" -C "$dir" --strip-components=1 ||
-			{ echo "cannot unpack $tarball" >&2; return 1; }
+		# the tree is unpacked once per tarball (builds are out of tree: it stays pristine)
+		if [ "$(cat "$dir.unpacked" 2>/dev/null)" != "$tarball" ]; then
+			rm -rf "$dir" "$dir.unpacked"
+			mkdir -p "$dir"
+			tar -xf "$tarball" -C "$dir" --strip-components=1 ||
+				{ echo "cannot unpack $tarball" >&2; return 1; }
+			echo "$tarball" >"$dir.unpacked"
+		fi
 		echo "$v $tarball"
 		return 0
 	done

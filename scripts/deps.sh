@@ -9,7 +9,8 @@ check_pkgs="g++ clang libclang-rt-dev gdb bpftrace python3-pyparsing file
 	gcc-aarch64-linux-gnu gcc-riscv64-linux-gnu gcc-arm-linux-gnueabihf gcc-powerpc64le-linux-gnu
 	gcc-s390x-linux-gnu gcc-i686-linux-gnu libc6-dev-arm64-cross libc6-dev-riscv64-cross
 	libc6-dev-armhf-cross libc6-dev-ppc64el-cross libc6-dev-s390x-cross libc6-dev-i386-cross
-	autoconf automake libtool meson jq libpython3.11 time valgrind qemu-user groff-base"
+	autoconf automake libtool meson jq libpython3.11 time valgrind qemu-user groff-base
+	libpcre2-dev libffi-dev"
 
 case "${1:-check}" in
 build) want=$build_pkgs ;;
@@ -17,12 +18,20 @@ check) want="$build_pkgs $check_pkgs" ;;
 *) echo "usage: $0 [build|check]" >&2; exit 2 ;;
 esac
 
+# the real-project tests (tests/real) build from Debian's source packages
+srcs() {
+	[ "${1:-check}" = check ] || return 0
+	if [ "$(id -u)" = 0 ]; then
+		sh "$(dirname "$0")/debsrc.sh" setup || echo "note: no source packages: the real-project tests will skip"
+	fi
+}
+
 missing=
 for p in $want; do
 	s=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
 	case $s in *" installed") ;; *) missing="$missing $p" ;; esac
 done
-[ -z "$missing" ] && exit 0
+[ -z "$missing" ] && { srcs "${1:-check}"; exit 0; }
 
 if [ "$(id -u)" != 0 ]; then
 	echo "sdtkit needs these Debian packages:$missing" >&2
@@ -35,3 +44,4 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q >/dev/null
 # shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing >/dev/null
+srcs "${1:-check}"

@@ -1,0 +1,87 @@
+# common.sh: helpers of the real-project tests (tests/real/*.sh), sourced after
+# tests/lib.sh. Each test builds a project from the upstream tarball inside
+# Debian 12's source package, unchanged, with sdtkit standing in for dtrace.
+
+# the unpacked upstream trees, one per project, kept between runs (builds are
+# out of tree); the downloads are cached by scripts/debsrc.sh outside the build
+REALSRC=${SDTKIT_REAL_SOURCES:-$SCRATCH/real-sources}
+JOBS=2
+
+# real_source NAME: the upstream sources of Debian's source package NAME,
+# unpacked once into $REALSRC/NAME (a lock keeps parallel tests from unpacking
+# twice): sets SRC and VERSION, and says which version is built; the test is
+# skipped, with the reason, when no version can be downloaded
+real_source() {
+	local name=$1 out
+	mkdir -p "$REALSRC"
+	step "fetching and unpacking Debian's source package $name"
+	out=$(bounded 600 flock "$REALSRC/$name.lock" sh "$SRCDIR/scripts/debsrc.sh" fetch "$name" "$REALSRC/$name" \
+		2>"$T/fetch.err") || skip "the sources of $name cannot be had: $(grep -v '^note:' "$T/fetch.err" | tail -n 3)"
+	grep '^note:' "$T/fetch.err" || true
+	SRC=$REALSRC/$name
+	VERSION=${out%% *}
+	echo "building $name $VERSION from $(basename "${out#* }")"
+}
+
+# real_tarball NAME DIR: a fresh copy of NAME's upstream tree in DIR (for tests
+# that change the sources: the shared tree stays pristine)
+real_tarball() {
+	local name=$1 dir=$2 out
+	out=$(bounded 600 flock "$REALSRC/$name.lock" sh "$SRCDIR/scripts/debsrc.sh" fetch "$name" "$REALSRC/$name" \
+		2>"$T/fetch.err") || skip "the sources of $name cannot be had: $(tail -n 3 "$T/fetch.err")"
+	mkdir -p "$dir"
+	tar -xf "${out#* }" -C "$dir" --strip-components=1 || fail "cannot unpack ${out#* }"
+}
+
+# sdtkit_on_path: install the sdtkit under test into $T/prefix and put its
+# libexec/sdtkit (the 'dtrace' link) first on PATH, as the README says
+sdtkit_on_path() {
+	step "installing sdtkit"
+	cmake --install "$(dirname "$SDTKIT")" --prefix "$T/prefix" >"$T/install.log" 2>&1 ||
+		fail "cmake --install failed: $(tail -n 5 "$T/install.log")"
+	[ -x "$T/prefix/libexec/sdtkit/dtrace" ] || fail "no libexec/sdtkit/dtrace was installed"
+	export PATH="$T/prefix/libexec/sdtkit:$PATH"
+	[ "$(command -v dtrace)" = "$T/prefix/libexec/sdtkit/dtrace" ] || fail "dtrace on PATH is $(command -v dtrace)"
+	SDTKIT_INSTALLED=$T/prefix/bin/sdtkit
+}
+
+# header_diagnostics LOG HEADER...: the compiler's diagnostics in LOG that
+# point into the generated headers (warnings at a probe call site name the
+# header in their 'in expansion of macro' notes); none is the expectation
+header_diagnostics() {
+	local log=$1 re= h
+	shift
+	for h in "$@"; do re="$re${re:+|}$h"; done
+	grep -E "($re):[0-9]+(:[0-9]+)?: (warning|error|note)|sdtkit_check_" "$log" || true
+}
+
+# probe_set FILE...: one line per distinct probe site shape, sorted:
+# "PROVIDER NAME NARGS SIZES" (each size as the note says it: -4, 8, 8f)
+probe_set() {
+	local f
+	for f in "$@"; do sdt_notes "$f"; done | awk '{
+		line = $1 " " $2 " " (NF - 3)
+		for (i = 4; i <= NF; i++) { s = $i; sub(/@.*/, "", s); line = line " " s }
+		print line
+	}' | LC_ALL=C sort -u
+}
+
+# declared_probes PROVIDER.d [-C]: "PROVIDER NAME" of each probe the file declares
+declared_probes() {
+	"$SDTKIT" header ${2:-} "$1" | sed -n 's|^/\* \([A-Za-z0-9_]*\):\([A-Za-z0-9_]*\)(.*|\1 \2|p' | LC_ALL=C sort
+}
+
+# check_report D-FILE FILE...: sdtkit check's findings, with paths made
+# relative to the source and build trees and operands left out (they follow
+# the compiler's register choice; sizes and signedness stay)
+check_report() {
+	"$SDTKIT_INSTALLED" check "$@" 2>"$T/check.err" | sed -e "s|$SRC/||g" -e "s|$B/||g" \
+		-e 's/ is \(-\{0,1\}[0-9]*f\{0,1\}\)@[^ ]* (/ is \1@ (/' || true
+	[ ! -s "$T/check.err" ] || fail "sdtkit check: $(cat "$T/check.err")"
+}
+
+# expect_same WHAT EXPECTED-FILE ACTUAL-FILE: the two are equal, else a diff
+expect_same() {
+	diff -u "$2" "$3" >"$T/diff" || fail "$1 differs from $(basename "$2") (--- recorded, +++ now):
+$(head -n 60 "$T/diff")"
+}

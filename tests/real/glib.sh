@@ -1,0 +1,45 @@
+# glib.sh: GLib 2.74 from Debian 12's glib2.0 source package, with meson
+# -Ddtrace=true finding sdtkit's libexec/sdtkit/dtrace on PATH, built
+# unchanged: no diagnostic (no warning at all) from the generated headers
+# (gobject_probes.d declares 'char *' where GLib passes 'const gchar *');
+# the probes of glib_probes.d, gobject_probes.d and gio_probes.d are in
+# libglib, libgobject and libgio, with the probe sets of SystemTap's dtrace;
+# `sdtkit check` on each .d names exactly the recorded findings
+# (expected/glib2.0.check: gboolean or gsize passed for 'unsigned int')
+# timeout: 600
+. "$TESTDIR/lib.sh"
+. "$TESTDIR/real/common.sh"
+need meson ninja gcc readelf flock pkg-config
+pkg-config --exists libpcre2-8 libffi zlib || skip "GLib needs libpcre2-dev, libffi-dev and zlib1g-dev"
+
+real_source glib2.0
+sdtkit_on_path
+B=$T/build
+step "meson setup -Ddtrace=true"
+bounded 600 meson setup "$B" "$SRC" -Ddtrace=true -Dtests=false -Dselinux=disabled -Dlibmount=disabled \
+	-Dman=false -Dgtk_doc=false -Dsysprof=disabled -Dnls=disabled >"$T/setup.log" 2>&1 ||
+	fail "meson setup failed: $(tail -n 20 "$T/setup.log")"
+grep -q "^Program dtrace found: YES ($T/prefix/libexec/sdtkit/dtrace)\$" "$T/setup.log" ||
+	fail "meson did not find sdtkit's dtrace: $(grep -i 'dtrace' "$T/setup.log")"
+
+step "ninja -j$JOBS"
+bounded 1500 ninja -C "$B" -j$JOBS >"$T/build.log" 2>&1 || fail "ninja failed: $(grep -E 'error|FAILED' "$T/build.log" | tail -n 20)"
+diag=$(header_diagnostics "$T/build.log" glib_probes.h gobject_probes.h gio_probes.h)
+[ -z "$diag" ] || fail "the build has diagnostics from the generated headers:
+$diag"
+
+step "the probes"
+: >"$T/probes.now"
+: >"$T/check.now"
+cd "$B"
+for lib in glib gobject gio; do
+	so=$lib/lib$lib-2.0.so
+	d=$SRC/$lib/${lib}_probes.d
+	[ "$(declared_probes "$d")" = "$(sdt_notes "$so" | awk '{ print $1, $2 }' | LC_ALL=C sort -u)" ] ||
+		fail "$so does not carry exactly the probes of ${lib}_probes.d"
+	probe_set "$so" >>"$T/probes.now"
+	check_report "$d" "$so" >>"$T/check.now"
+done
+expect_same "the probe sets of the three libraries" "$TESTDIR/real/expected/glib2.0.probes" "$T/probes.now"
+expect_same "sdtkit check on the three .d files" "$TESTDIR/real/expected/glib2.0.check" "$T/check.now"
+pass

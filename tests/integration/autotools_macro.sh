@@ -100,4 +100,29 @@ if dtrace -h -s "$CONSUMERS/myproj/myproj.d" -o "$T/stap.h" >/dev/null 2>&1; the
 else
 	echo "note: SystemTap's dtrace does not run here; its case is skipped"
 fi
+
+# without automake (CPython's configure.ac: autoconf only, sdtkit.m4 taken with
+# m4_include): the same @ENABLE_DTRACE_TRUE@ and @ENABLE_DTRACE_FALSE@
+step "a configure.ac without automake"
+mkdir "$T/noam"
+cd "$T/noam"
+cp "$P/share/aclocal/sdtkit.m4" .
+cat >configure.ac <<'AC'
+AC_INIT([noam], [1.0])
+m4_include([sdtkit.m4])
+SDTKIT_ENABLE_DTRACE([no])
+AC_CONFIG_FILES([out])
+AC_OUTPUT
+AC
+printf '@ENABLE_DTRACE_TRUE@on\n@ENABLE_DTRACE_FALSE@off\n' >out.in
+bounded autoconf >"$T/noam.log" 2>&1 || fail "autoconf without automake's macros failed: $(cat "$T/noam.log")"
+! grep -q 'AM_CONDITIONAL' configure || fail "configure calls AM_CONDITIONAL"
+conf
+grep -q '^checking whether to build USDT probes\.\.\. no$' "$T/conf.log" || fail "without automake: not off by default"
+[ "$(cat out)" = "#on
+off" ] || fail "without automake, probes off: out is '$(cat out)'"
+conf --enable-dtrace
+grep -q '^checking whether to build USDT probes\.\.\. yes$' "$T/conf.log" || fail "without automake: --enable-dtrace is not on"
+[ "$(cat out)" = "on
+#off" ] || fail "without automake, probes on: out is '$(cat out)'"
 pass

@@ -20,6 +20,11 @@ set -eu
 : "${SDTKIT:?SDTKIT must name the sdtkit binary (run through ctest)}"
 : "${SRCDIR:?}" "${TESTDATA:?}"
 
+# the make that ran ctest (make check) is not the make of a test's builds:
+# its level and jobserver would tell a project's make it is a sub-make
+# (PostgreSQL then skips its generated headers)
+unset MAKEFLAGS MFLAGS MAKELEVEL MAKEOVERRIDES
+
 # a private scratch directory, removed on success, kept on failure for a look
 T=$(mktemp -d "${TMPDIR:-/tmp}/sdtkit-test.XXXXXX")
 _keep=1

@@ -80,6 +80,12 @@ check_report() {
 	[ ! -s "$T/check.err" ] || fail "sdtkit check: $(cat "$T/check.err")"
 }
 
+# build_errors LOG: the lines of a build log that say what failed (not the
+# command lines, which name -Werror flags)
+build_errors() {
+	grep -E ': (fatal )?error:|\*\*\*|FAILED' "$1" | tail -n 20 | cut -c1-300
+}
+
 # expect_same WHAT EXPECTED-FILE ACTUAL-FILE: the two are equal, else a diff
 expect_same() {
 	diff -u "$2" "$3" >"$T/diff" || fail "$1 differs from $(basename "$2") (--- recorded, +++ now):

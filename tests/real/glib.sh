@@ -23,7 +23,7 @@ grep -q "^Program dtrace found: YES ($T/prefix/libexec/sdtkit/dtrace)\$" "$T/set
 	fail "meson did not find sdtkit's dtrace: $(grep -i 'dtrace' "$T/setup.log")"
 
 step "ninja -j$JOBS"
-bounded 1500 ninja -C "$B" -j$JOBS >"$T/build.log" 2>&1 || fail "ninja failed: $(grep -E 'error|FAILED' "$T/build.log" | tail -n 20)"
+bounded 1500 ninja -C "$B" -j$JOBS >"$T/build.log" 2>&1 || fail "ninja failed: $(build_errors "$T/build.log")"
 diag=$(header_diagnostics "$T/build.log" glib_probes.h gobject_probes.h gio_probes.h)
 [ -z "$diag" ] || fail "the build has diagnostics from the generated headers:
 $diag"

@@ -24,7 +24,7 @@ grep -q "^checking for dtrace\.\.\. $T/prefix/libexec/sdtkit/dtrace\$" configure
 	fail "configure did not take sdtkit's dtrace: $(grep -i 'dtrace' configure.log)"
 
 step "make -j$JOBS"
-bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(grep -E 'error|Error' make.log | tail -n 20)"
+bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(build_errors make.log)"
 diag=$(header_diagnostics make.log probes.h)
 [ -z "$diag" ] || fail "the build has diagnostics from the generated header:
 $diag"

@@ -27,7 +27,7 @@ grep -q '^checking whether DTrace probes require linking\.\.\. yes$' configure.l
 	fail "configure decided no -G step is needed: $(grep -i 'dtrace' configure.log)"
 
 step "make -j$JOBS ($layout)"
-bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(grep -E 'error|Error' make.log | tail -n 20)"
+bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(build_errors make.log)"
 diag=$(header_diagnostics make.log pydtrace_probes.h)
 [ -z "$diag" ] || fail "the build has diagnostics from the generated header:
 $diag"
@@ -65,7 +65,7 @@ else
 	bpftrace "$TESTDATA/real/python_calls.bt" "$probes" -c "$B/python $T/calls.py" >"$T/trace.out" 2>&1 ||
 		fail "bpftrace -c python: $(tail -n 5 "$T/trace.out")"
 fi
-sed -n "s|^CALL ||p" "$T/trace.out" | sed "s|$T/||" >trace.now
+sed -n "s|^.*CALL ||p" "$T/trace.out" | sed "s|$T/||" >trace.now
 printf '%s\n' "-> calls.py:top:10" "  -> calls.py:middle:6" "    -> calls.py:leaf:2" "    <- calls.py:leaf:3" \
 	"    -> calls.py:leaf:2" "    <- calls.py:leaf:3" "  <- calls.py:middle:7" "  -> calls.py:middle:6" \
 	"    -> calls.py:leaf:2" "    <- calls.py:leaf:3" "    -> calls.py:leaf:2" "    <- calls.py:leaf:3" \

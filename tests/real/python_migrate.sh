@@ -32,9 +32,9 @@ for state in on off; do
 	fi
 	step "make -j$JOBS, tracing $state"
 	if [ $state = on ]; then
-		bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(grep -E 'error|Error' make.log | tail -n 20)"
+		bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(build_errors make.log)"
 	else
-		PATH=$(off_path) bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(grep -E 'error|Error' make.log | tail -n 20)"
+		PATH=$(off_path) bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(build_errors make.log)"
 		! grep -E '^(\S*/)?sdtkit (header|object)' make.log ||
 			fail "the build without tracing ran sdtkit"
 	fi

@@ -8,6 +8,7 @@
 #include "argspec.h"
 #include "check.h"
 #include "elfnotes.h"
+#include "list.h"
 #include "load.h"
 #include "util.h"
 #include "verify.h"
@@ -50,6 +51,7 @@ tovsite(const struct sdtmodule *m, const struct sdtsite *s, size_t file, const c
 	v->filename = filename;
 	v->lp64 = mi->model == SDT_LP64;
 	v->relocatable = mi->type == ET_REL;
+	v->program = mi->type == ET_EXEC || mi->interp || mi->pie;
 	v->provider = s->provider;
 	v->name = s->name;
 	v->nargs = sdtsiteargs(m, s, args, ARGSMAX);
@@ -66,6 +68,7 @@ tovsite(const struct sdtmodule *m, const struct sdtsite *s, size_t file, const c
 	v->pcexec = s->pcexec;
 	v->pcsection = s->pcsection;
 	v->semsymbol = s->semsymbol;
+	v->semshadow = s->semshadow;
 	v->semsection = s->semsection;
 	v->semwritable = (s->semflags & SHF_WRITE) != 0;
 	v->sem = s->semaphore;
@@ -83,7 +86,7 @@ tovsite(const struct sdtmodule *m, const struct sdtsite *s, size_t file, const c
 
 /* feed every site of one opened input to v; 0, or -1 if a module could not be read */
 static int
-checkreader(struct verifier *v, struct sdtreader *r, size_t *file)
+checkreader(struct verifier *v, struct sdtreader *r, size_t *file, struct floatnotes *fn)
 {
 	struct sitearg args[ARGSMAX];
 	struct vsitearg vargs[ARGSMAX];
@@ -106,6 +109,8 @@ checkreader(struct verifier *v, struct sdtreader *r, size_t *file)
 		while (sdtnextsite(m, &s)) {
 			struct vsite vs;
 
+			if (declaredprovider(v, s.provider))
+				floatnote(fn, m, &s, name);
 			tovsite(m, &s, *file, name, args, vargs, &vs);
 			verifysite(v, &vs);
 		}
@@ -123,6 +128,7 @@ cmd_check(int argc, char **argv)
 	const struct vproblem *pr;
 	struct verifier *v = NULL;
 	struct loadopts lo = {0};
+	struct floatnotes fn = {NULL, 0};
 	struct model m;
 	const char *opt = NULL;
 	size_t nfiles = 0, file = 0, npr, k;
@@ -174,7 +180,7 @@ cmd_check(int argc, char **argv)
 			bad = 1;
 			continue;
 		}
-		if (checkreader(v, r, &file) < 0)
+		if (checkreader(v, r, &file, &fn) < 0)
 			bad = 1;
 		sdtclose(r);
 	}
@@ -190,6 +196,7 @@ cmd_check(int argc, char **argv)
 out:
 	verifyfree(v);
 	loadfree(&lo);
+	floatnotesfree(&fn);
 	free(files);
 	return rc;
 }

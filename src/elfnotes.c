@@ -115,7 +115,7 @@ struct asec {
 
 /* a PT_LOAD segment */
 struct seg {
-	uint64_t vaddr, memsz, offset;
+	uint64_t vaddr, memsz, offset, filesz;
 	uint32_t flags;
 };
 
@@ -906,7 +906,7 @@ static int
 modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t len)
 {
 	GElf_Ehdr eh;
-	Elf_Scn *scn = NULL, *symtab = NULL, *dynsym = NULL;
+	Elf_Scn *scn = NULL, *symtab = NULL, *dynsym = NULL, *dynamic = NULL;
 	size_t nscns = 0, nphdr = 0, i, capns = 0, capsec = 0;
 	const unsigned char *bytes = NULL;
 
@@ -955,6 +955,9 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 			symtab = scn;
 		else if (sh.sh_type == SHT_DYNSYM && !dynsym)
 			dynsym = scn;
+		else if (sh.sh_type == SHT_DYNAMIC && !dynamic && sh.sh_offset <= n &&
+		         sh.sh_size <= n - sh.sh_offset)
+			dynamic = scn;
 		if (strcmp(name, BASE_SECTION) == 0) {
 			m->info.hasbase = 1;
 			m->info.baseaddr = sh.sh_addr;
@@ -1011,6 +1014,20 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 	if (m->info.nsites == 0)
 		return 0;
 
+	/* a position-independent program says so in DT_FLAGS_1 (static-pie has no interpreter) */
+	if (dynamic) {
+		Elf_Data *d = elf_getdata(dynamic, NULL);
+		GElf_Dyn dyn;
+		int k;
+
+		for (k = 0; d && gelf_getdyn(d, k, &dyn); k++) {
+			if (dyn.d_tag == DT_NULL)
+				break;
+			if (dyn.d_tag == DT_FLAGS_1 && (dyn.d_un.d_val & DF_1_PIE))
+				m->info.pie = 1;
+		}
+	}
+
 	/* what the sites need: symbols, program headers, relocations */
 	scn = symtab ? symtab : dynsym;
 	if (scn) {
@@ -1036,10 +1053,14 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 	for (i = 0; i < nphdr; i++) {
 		GElf_Phdr ph;
 
-		if (!gelf_getphdr(m->elf, (int)i, &ph) || ph.p_type != PT_LOAD)
+		if (!gelf_getphdr(m->elf, (int)i, &ph))
+			continue;
+		if (ph.p_type == PT_INTERP)
+			m->info.interp = 1;
+		if (ph.p_type != PT_LOAD)
 			continue;
 		m->segs = xreallocarray(m->segs, m->nsegs + 1, sizeof(*m->segs));
-		m->segs[m->nsegs++] = (struct seg){ph.p_vaddr, ph.p_memsz, ph.p_offset, ph.p_flags};
+		m->segs[m->nsegs++] = (struct seg){ph.p_vaddr, ph.p_memsz, ph.p_offset, ph.p_filesz, ph.p_flags};
 	}
 	if (m->rel) {
 		scn = NULL;
@@ -1122,6 +1143,44 @@ inexecseg(const struct sdtmodule *m, uint64_t addr)
 	return 0;
 }
 
+/*
+ * A tracer arms a semaphore through the kernel (uprobe ref_ctr_offset),
+ * which takes the semaphore's offset in the file and increments it in the
+ * first writable mapping of that offset. When another writable segment maps
+ * the same file page first (lld and mold pack segments into one page unless
+ * told -z separate-loadable-segments), the increment lands in that copy and
+ * the program never sees its semaphore set. The vaddr of that segment, or 0.
+ */
+static uint64_t
+semshadow(const struct sdtmodule *m, uint64_t sem)
+{
+	const uint64_t pg = 4096; /* the smallest page: a larger one only widens the overlap */
+	const struct seg *own = NULL;
+	uint64_t off;
+	size_t i;
+
+	if (m->rel)
+		return 0;
+	for (i = 0; i < m->nsegs && !own; i++) {
+		if (sem - m->segs[i].vaddr < m->segs[i].filesz)
+			own = &m->segs[i];
+	}
+	if (!own || !(own->flags & PF_W))
+		return 0; /* a read-only semaphore is wrong anyway, and said so */
+	off = sem - own->vaddr + own->offset;
+	for (i = 0; i < m->nsegs; i++) {
+		const struct seg *g = &m->segs[i];
+		uint64_t start = g->offset & ~(pg - 1);
+		uint64_t len = ((g->vaddr + g->filesz + pg - 1) & ~(pg - 1)) - (g->vaddr & ~(pg - 1));
+
+		if (!(g->flags & PF_W) || !g->filesz)
+			continue;
+		if (off >= start && off - start < len)
+			return g == own ? 0 : g->vaddr;
+	}
+	return 0;
+}
+
 static void
 fillsite(struct sdtmodule *m, const struct notesec *ns, const struct rawnote *nt,
          struct sdtsite *s)
@@ -1198,6 +1257,7 @@ fillsite(struct sdtmodule *m, const struct notesec *ns, const struct rawnote *nt
 			s->semalign = sec->align;
 		}
 		s->semsymbol = objat(m, 0, sem);
+		s->semshadow = semshadow(m, sem);
 		sem += m->info.bias;
 	}
 	s->pc = pc + m->info.bias;

@@ -34,6 +34,8 @@ struct sdtmodinfo {
 	int elfclass;       /* ELFCLASS32 or ELFCLASS64 */
 	int byteorder;      /* ELFDATA2LSB or ELFDATA2MSB */
 	int type;           /* e_type: ET_EXEC, ET_DYN, ET_REL, ... */
+	int interp;         /* it names a program interpreter (PT_INTERP): a dynamic program */
+	int pie;            /* DT_FLAGS_1 has DF_1_PIE: a position-independent program */
 	int osabi;          /* e_ident[EI_OSABI] */
 	unsigned flags;     /* e_flags */
 	enum sdtmodel model;
@@ -62,6 +64,8 @@ struct sdtsite {
 	uint64_t semflags;  /* its sh_flags */
 	uint64_t semalign;  /* its sh_addralign */
 	const char *semsymbol; /* the symbol at (or relocated to) the semaphore, or NULL */
+	uint64_t semshadow; /* the writable segment (its vaddr) where the kernel would arm the
+	                       semaphore instead, because it maps the same file page first; or 0 */
 };
 
 struct sdtreader;

@@ -7,35 +7,67 @@
 #include "parse.h"
 
 /*
- * Type checking. Each probe gets an extern function prototype with the
- * probe's native argument types, named only inside sizeof: the compiler
- * checks the call, nothing is evaluated, emitted or linked. SDTKIT_TYPECHECK
- * chooses which probes are checked:
- *   0  none;
- *   1  (default) those whose types the header can name by itself: C types,
- *      <stdint.h>/<stddef.h>/<sys/types.h> types, struct and union pointers;
- *   2  all, for files that declare the .d's own typedefs before including.
+ * Arguments as declared. Each argument of a probe initializes a local of
+ * the type the .d declares, then the local goes to STAP_PROBEn: the note
+ * records the declared size and signedness (an int passed for a 'long' is
+ * converted, not noted -4@), a tracer reads the declared value, and the
+ * argument is evaluated once. The initialization converts and diagnoses as
+ * a call to a function of that prototype would. What a pointer points to
+ * is taken const (a probe only reads it), so 'const gchar *' passes where
+ * the .d says 'char *'. SDTKIT_TYPECHECK chooses:
+ *   0  none of this: the arguments reach the site as they are, as with
+ *      SystemTap's header (and nothing is checked);
+ *   1  (default) converts the arguments whose types the header can name by
+ *      itself: C types, <stdint.h>/<stddef.h>/<sys/types.h> types, struct
+ *      and union pointers, and typedef names the .d (or a header it includes
+ *      under -C) defines as one of those; the others (type names the .d
+ *      leaves to its includer) are passed as they are;
+ *   2  converts all, for files that declare the .d's own type names before
+ *      including the header.
  */
-static const char checkdoc[] =
+static const char convdoc[] =
 	"/*\n"
-	" * Probe arguments are checked at compile time against the .d declaration,\n"
-	" * as if passed to a function of that prototype (never evaluated twice, no\n"
-	" * code generated). SDTKIT_TYPECHECK: 0 checks nothing; 1 (default) checks\n"
-	" * probes whose types this header can name itself; 2 checks all probes and\n"
-	" * needs the .d file's own type names declared before this header.\n"
+	" * Each probe argument reaches the probe site as the type the .d declares:\n"
+	" * it initializes a local of that type (converted and diagnosed as a\n"
+	" * function's argument, evaluated once), so the note records the declared\n"
+	" * size and signedness. What a pointer points to is taken const.\n"
+	" * SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach the site as\n"
+	" * they are, unchecked); 1 (default) converts the arguments whose types\n"
+	" * this header can name and passes the others (type names the .d leaves\n"
+	" * to its includer) as they are; 2 converts all, and needs those names\n"
+	" * declared before this header.\n"
 	" */\n";
 
 /*
- * SDTKIT_CHECKn(call): the call is compiled, never evaluated, when
- * SDTKIT_TYPECHECK >= n; else it is not even seen (so a probe of level 2 may
- * name types the includer has not declared)
+ * SDTKIT_LETn(declaration, value): the local of an argument whose
+ * conversion needs SDTKIT_TYPECHECK >= n; SDTKIT_ARGn(name, value): what
+ * reaches the site for it (the argument itself below that level, so the
+ * type names it uses are not even seen). SDTKIT_LETB1/SDTKIT_ARGB1: a union
+ * that carries a float's or double's bits as an unsigned integer
+ * (--floats=bits).
  */
-static const char checkmacros[] =
-	"#ifndef SDTKIT_CHECK1\n"
-	"#if SDTKIT_TYPECHECK >= 1\n#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))\n"
-	"#else\n#define SDTKIT_CHECK1(call) ((void)0)\n#endif\n"
-	"#if SDTKIT_TYPECHECK >= 2\n#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))\n"
-	"#else\n#define SDTKIT_CHECK2(call) ((void)0)\n#endif\n"
+static const char convmacros[] =
+	"#ifndef SDTKIT_TYPECHECK\n#define SDTKIT_TYPECHECK 1\n#endif\n"
+	"#ifndef SDTKIT_LET1\n"
+	"#if SDTKIT_TYPECHECK >= 1\n"
+	"#define SDTKIT_LET1(decl, value) decl = (value);\n"
+	"#define SDTKIT_ARG1(name, value) name\n"
+	"#define SDTKIT_LETB1(type, bits, name, value) union { type f; bits u; } name = {(value)};\n"
+	"#define SDTKIT_ARGB1(name, value) name.u\n"
+	"#else\n"
+	"#define SDTKIT_LET1(decl, value)\n"
+	"#define SDTKIT_ARG1(name, value) (value)\n"
+	"#define SDTKIT_LETB1(type, bits, name, value)\n"
+	"#define SDTKIT_ARGB1(name, value) (value)\n"
+	"#endif\n"
+	"#if SDTKIT_TYPECHECK >= 2\n"
+	"#define SDTKIT_LET2(decl, value) decl = (value);\n"
+	"#define SDTKIT_ARG2(name, value) name\n"
+	"#else\n"
+	"#define SDTKIT_LET2(decl, value)\n"
+	"#define SDTKIT_ARG2(name, value) (value)\n"
+	"#endif\n"
+	"#ifdef __cplusplus\n#define SDTKIT_BOOL bool\n#else\n#define SDTKIT_BOOL _Bool\n#endif\n"
 	"#endif\n";
 
 /* <sys/sdt.h> passes no variadic arguments to its own macros: clang -Wpedantic objects */
@@ -51,20 +83,13 @@ static const char sitepragmas[] =
 	"#endif\n"
 	"#endif\n";
 
-static int
-needlevel(const struct probe *p)
-{
-	size_t i;
-	int level = 1;
-
-	for (i = 0; i < p->nargs; i++) {
-		if (p->args[i].cls == TC_BYVALUE)
-			return 0; /* never checked: such a probe cannot compile anyway */
-		if (p->args[i].cls == TC_USER)
-			level = 2;
-	}
-	return level;
-}
+/* how an argument reaches its site */
+enum argway {
+	AW_RAW,   /* as it is: a struct by value, which no site can carry anyway */
+	AW_LET1,  /* converted: the header names its type */
+	AW_LET2,  /* converted under SDTKIT_TYPECHECK >= 2 only: a type name of the includer's */
+	AW_BITS,  /* a float or double, carried as its bits (--floats=bits) */
+};
 
 static void
 guard(struct buf *out, const char *source)
@@ -115,21 +140,80 @@ onlyqualifiers(const char *s)
 }
 
 /*
- * A type as the header's code spells it: no blank before '*'. Projects run
- * sed over generated headers with edits written for SystemTap's, whose
- * types appear only in comments (s,char \*,const char \*,g and
- * s,void \*,const void \*, over the whole file; PostgreSQL's edits of
- * '(char *' and ', char *'): spelled so, the code is out of their reach. With constify, what a pointer points
- * to becomes const ("char *" is "const char*", "char **" is "char*const*"):
- * a probe only reads its arguments, so const data passes the type check.
+ * Code spelling: no blank before '*', and _Bool as SDTKIT_BOOL (bool in
+ * C++). Projects run sed over generated headers with edits written for
+ * SystemTap's, whose types appear only in comments (s,char \*,const char
+ * \*,g and s,void \*,const void \*, over the whole file; PostgreSQL's edits
+ * of '(char *' and ', char *'): spelled so, the code is out of their reach.
+ */
+static int
+identchar(int c)
+{
+	return isalnum((unsigned char)c) || c == '_' || c == '$';
+}
+
+static void
+spell(struct buf *out, const char *s)
+{
+	const char *start = s;
+
+	for (; *s; s++) {
+		if (*s == ' ' && s[1] == '*')
+			continue;
+		if (strncmp(s, "_Bool", 5) == 0 && !identchar(s[5]) && (s == start || !identchar(s[-1]))) {
+			bufputs(out, "SDTKIT_BOOL");
+			s += 4;
+			continue;
+		}
+		/* C's restrict is no C++ keyword; GNU's __restrict is both's */
+		if (strncmp(s, "restrict", 8) == 0 && !identchar(s[8]) && (s == start || !identchar(s[-1]))) {
+			bufputs(out, "__restrict");
+			s += 7;
+			continue;
+		}
+		bufputc(out, *s);
+	}
+}
+
+/*
+ * The declaration of the local that carries an argument of type type (its
+ * name at nameoff) into the site, named var (or, with var NULL, the type
+ * alone, for a cast). A parameter's adjustments apply: an array becomes a
+ * pointer to its element, a function a pointer to it. What a pointer
+ * points to becomes const ("char *" is "const char*", "char **" is
+ * "char*const*"): a probe only reads its arguments, so const data passes.
  */
 static void
-codetype(struct buf *out, const char *type, int constify)
+declaration(struct buf *out, const char *type, size_t nameoff, const char *var)
 {
-	struct buf t = {0};
-	const char *last = strrchr(type, '*'), *prev = NULL, *s;
+	struct buf t = {0}, elem = {0};
+	const char *post = type + nameoff, *last, *prev = NULL, *s;
+	const char *name = var ? var : "";
 
-	if (constify && last && !strpbrk(type, "([") && onlyqualifiers(last + 1)) {
+	while (*post == ' ')
+		post++;
+	if (*post == '[' && strchr(post, ']')[1] == '\0') {
+		/* an array of one dimension: a pointer to its element, taken as below */
+		bufadd(&elem, type, nameoff);
+		while (elem.len > 0 && elem.s[elem.len - 1] == ' ')
+			elem.s[--elem.len] = '\0';
+		bufputs(&elem, " *");
+		type = elem.s;
+		nameoff = elem.len;
+		post = type + nameoff;
+	}
+	last = strrchr(type, '*');
+	if (*post == '[' || *post == '(') {
+		/* an array or a function: a pointer to its element or to it */
+		bufadd(&t, type, nameoff);
+		bufputs(&t, "(*");
+		bufputs(&t, name);
+		bufputc(&t, ')');
+		if (*post == '[')
+			post = strchr(post, ']') + 1;
+		bufputs(&t, post);
+	} else if (last && !strpbrk(type, "([") && onlyqualifiers(last + 1)) {
+		/* a plain pointer: to const */
 		for (s = type; s < last; s++)
 			if (*s == '*')
 				prev = s;
@@ -140,20 +224,68 @@ codetype(struct buf *out, const char *type, int constify)
 		} else if (!prev && !hasword(type, (size_t)(last - type), "const")) {
 			bufputs(&t, "const ");
 			bufputs(&t, type);
+		} else {
+			bufputs(&t, type);
 		}
+		if (*name)
+			bufprintf(&t, " %s", name);
+	} else {
+		bufadd(&t, type, nameoff);
+		if (*name)
+			bufprintf(&t, "%s%s", nameoff > 0 && type[nameoff - 1] != ' ' && type[nameoff - 1] != '(' &&
+			          type[nameoff - 1] != '*' ? " " : "", name);
+		bufputs(&t, type + nameoff);
 	}
-	if (!t.s)
-		bufputs(&t, type);
-	for (s = t.s; *s; s++) {
-		if (!(*s == ' ' && s[1] == '*'))
-			bufputc(out, *s);
-	}
+	spell(out, t.s);
 	buffree(&t);
+	buffree(&elem);
 }
 
-/* the argument types: as declared (comments), or as code (constify: see codetype) */
+/* the size of a float or double argument's type (4 or 8), else 0 */
+static int
+floatsize(const char *type)
+{
+	char w[16];
+	size_t i = 0, n;
+	int size = 0;
+
+	if (strpbrk(type, "*([<"))
+		return 0;
+	while (type[i]) {
+		n = strcspn(type + i, " ");
+		if (n < sizeof(w)) {
+			memcpy(w, type + i, n);
+			w[n] = '\0';
+			if (strcmp(w, "float") == 0)
+				size = 4;
+			else if (strcmp(w, "double") == 0 && size == 0)
+				size = 8;
+			else if (strcmp(w, "long") == 0)
+				return 0; /* long double: no integer of its size */
+		}
+		i += n;
+		while (type[i] == ' ')
+			i++;
+	}
+	return size;
+}
+
+/* how argument a reaches its site */
+static enum argway
+argway(const struct arg *a, const struct headeropts *o)
+{
+	if (a->ccls == TC_BYVALUE)
+		return AW_RAW;
+	if (a->ccls == TC_USER)
+		return AW_LET2;
+	if (o->floatbits && floatsize(a->ctype))
+		return AW_BITS;
+	return AW_LET1;
+}
+
+/* the types as declared, for the comment */
 static void
-signature(struct buf *out, const struct probe *p, int code)
+signature(struct buf *out, const struct probe *p)
 {
 	size_t i;
 
@@ -162,10 +294,52 @@ signature(struct buf *out, const struct probe *p, int code)
 	for (i = 0; i < p->nargs; i++) {
 		if (i)
 			bufadd(out, ", ", 2);
-		if (code)
-			codetype(out, p->args[i].type, 1);
-		else
-			bufputs(out, p->args[i].type);
+		bufputs(out, p->args[i].type);
+	}
+}
+
+/* "\t\tSDTKIT_LETn(DECLARATION, argN) \" for argument i (from 0) */
+static void
+local(struct buf *out, const struct arg *a, size_t i, enum argway way, const char *indent)
+{
+	struct buf v = {0};
+	const char *var;
+
+	if (way == AW_RAW)
+		return;
+	bufprintf(&v, "__sdtkit_arg%zu", i + 1);
+	var = v.s;
+	if (way == AW_BITS) {
+		bufprintf(out, "%sSDTKIT_LETB1(", indent);
+		spell(out, a->ctype);
+		bufprintf(out, ", %s, %s, arg%zu) \\\n", floatsize(a->ctype) == 4 ? "unsigned int" :
+		          "unsigned long long", var, i + 1);
+		buffree(&v);
+		return;
+	}
+	bufprintf(out, "%sSDTKIT_LET%d(", indent, way == AW_LET2 ? 2 : 1);
+	declaration(out, a->ctype, a->cnameoff, var);
+	bufprintf(out, ", arg%zu) \\\n", i + 1);
+	buffree(&v);
+}
+
+/* what reaches the site (or is voided in the no-op header) for argument i */
+static void
+value(struct buf *out, size_t i, enum argway way)
+{
+	switch (way) {
+	case AW_RAW:
+		bufprintf(out, "arg%zu", i + 1);
+		break;
+	case AW_LET1:
+		bufprintf(out, "SDTKIT_ARG1(__sdtkit_arg%zu, arg%zu)", i + 1, i + 1);
+		break;
+	case AW_LET2:
+		bufprintf(out, "SDTKIT_ARG2(__sdtkit_arg%zu, arg%zu)", i + 1, i + 1);
+		break;
+	case AW_BITS:
+		bufprintf(out, "SDTKIT_ARGB1(__sdtkit_arg%zu, arg%zu)", i + 1, i + 1);
+		break;
 	}
 }
 
@@ -174,18 +348,18 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
       const struct headeropts *o)
 {
 	char *stem = macroname(o->prefix, pv->name, p->name);
-	struct buf name = {0}; /* provider_probe, the stem of the semaphore and the check */
+	struct buf name = {0}; /* provider_probe, the stem of the semaphore */
 	struct buf sig = {0};  /* the argument types, for the comment */
-	struct buf proto = {0}; /* and for the prototype of the check */
 	char plist[sizeof(paramtext)];
-	int level = needlevel(p), checked = level > 0 && p->nargs > 0;
+	enum argway way[SDT_MAXARGS];
 	size_t i;
 
 	bufprintf(&name, "%s_%s", pv->name, p->name);
 	memcpy(plist, paramtext, paramlen[p->nargs]);
 	plist[paramlen[p->nargs]] = '\0';
-	signature(&sig, p, 0);
-	signature(&proto, p, 1);
+	signature(&sig, p);
+	for (i = 0; i < p->nargs; i++)
+		way[i] = argway(&p->args[i], o);
 
 	bufprintf(out, "\n/* %s:%s(%s) */\n", pv->name, p->name, sig.s);
 	if (!o->disabled && o->sem != SEM_NONE) {
@@ -198,34 +372,38 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
 		bufprintf(out, "#define %s_ENABLED() (%s)\n", stem, o->disabled ? "0" : "1");
 	}
 
-	if (checked) {
-		bufprintf(out, "#if SDTKIT_TYPECHECK >= %d\nextern void sdtkit_check_%s(%s);\n#endif\n",
-		          level, name.s, proto.s);
-	}
-
 	bufprintf(out, "#define %s(%s) \\\n", stem, plist);
 	if (o->disabled) {
+		/* compiled (so the arguments are checked) but never run */
 		bufputs(out, "\tdo { \\\n\t\tif (0) { \\\n");
-		if (checked)
-			bufprintf(out, "\t\t\tSDTKIT_CHECK%d(sdtkit_check_%s(%s)); \\\n", level, name.s,
-			          plist);
-		for (i = 1; i <= p->nargs; i++)
-			bufprintf(out, "\t\t\t(void)(arg%zu); \\\n", i);
+		for (i = 0; i < p->nargs; i++)
+			local(out, &p->args[i], i, way[i], "\t\t\t");
+		for (i = 0; i < p->nargs; i++) {
+			bufputs(out, "\t\t\t(void)");
+			if (way[i] == AW_RAW)
+				bufputc(out, '(');
+			value(out, i, way[i]);
+			bufputs(out, way[i] == AW_RAW ? "); \\\n" : "; \\\n");
+		}
 		bufputs(out, "\t\t} \\\n\t} while (0)\n");
 	} else {
 		bufputs(out, "\tdo { \\\n");
-		if (checked)
-			bufprintf(out, "\t\tSDTKIT_CHECK%d(sdtkit_check_%s(%s)); \\\n", level, name.s,
-			          plist);
-		if (p->nargs == 0)
+		for (i = 0; i < p->nargs; i++)
+			local(out, &p->args[i], i, way[i], "\t\t");
+		if (p->nargs == 0) {
 			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE(%s, %s); \\\n", pv->name, p->name);
-		else
-			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE%zu(%s, %s, %s); \\\n",
-			          p->nargs, pv->name, p->name, plist);
+		} else {
+			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE%zu(%s, %s", p->nargs, pv->name,
+			          p->name);
+			for (i = 0; i < p->nargs; i++) {
+				bufputs(out, ", ");
+				value(out, i, way[i]);
+			}
+			bufputs(out, "); \\\n");
+		}
 		bufputs(out, "\t\tSDTKIT_SITE_END \\\n\t} while (0)\n");
 	}
 	buffree(&sig);
-	buffree(&proto);
 	buffree(&name);
 	free(stem);
 }
@@ -272,9 +450,8 @@ header(const struct model *m, const struct headeropts *o, struct buf *out)
 	for (i = 0; i < m->nstdheaders; i++)
 		bufprintf(out, "#include <%s>\n", m->stdheaders[i]);
 	bufputs(out, "\n");
-	bufputs(out, checkdoc);
-	bufputs(out, "#ifndef SDTKIT_TYPECHECK\n#define SDTKIT_TYPECHECK 1\n#endif\n");
-	bufputs(out, checkmacros);
+	bufputs(out, convdoc);
+	bufputs(out, convmacros);
 	bufputs(out, "\n");
 	bufputs(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
 	if (m->ntags > 0)

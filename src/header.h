@@ -11,6 +11,7 @@ struct headeropts {
 	const char *prefix;   /* replaces "PROVIDER_" in macro names, or NULL */
 	enum semvis sem;
 	const char *source;   /* the .d file's name, as written in the banner */
+	int floatbits;        /* float and double reach the site as their bits (--floats=bits) */
 };
 
 /* append the header for m to out */

@@ -80,7 +80,48 @@ struct lister {
 	unsigned long id; /* table: the next ID */
 	int any;          /* something was printed */
 	int bad;          /* an error was reported */
+	struct floatnotes floats; /* table, notes: probes noted for their float arguments */
 };
+
+/* the readers that give up on a probe's arguments from its first 'f' one */
+static const char float_readers[] = "gdb 13, bcc, libbpf and bpftrace 0.17";
+
+void
+floatnote(struct floatnotes *f, const struct sdtmodule *m, const struct sdtsite *s,
+          const char *module)
+{
+	struct sitearg args[ARGSMAX];
+	size_t n = sdtsiteargs(m, s, args, ARGSMAX), i;
+	char *key;
+
+	if (n > ARGSMAX)
+		n = ARGSMAX;
+	for (i = 0; i < n && !args[i].isfloat; i++)
+		;
+	if (i == n)
+		return;
+	key = xasprintf("%s:%s:%s", module, s->provider, s->name);
+	for (i = 0; i < f->n; i++) {
+		if (strcmp(f->seen[i], key) == 0) {
+			free(key);
+			return;
+		}
+	}
+	f->seen = xgrowarray(f->seen, f->n, sizeof(f->seen[0]));
+	f->seen[f->n++] = key;
+	warnx("'%s': probe '%s:%s' has floating-point arguments, which %s cannot read "
+	      "('sdtkit header --floats=bits' passes their bits)", module, s->provider, s->name,
+	      float_readers);
+}
+
+void
+floatnotesfree(struct floatnotes *f)
+{
+	while (f->n > 0)
+		free(f->seen[--f->n]);
+	free(f->seen);
+	f->seen = NULL;
+}
 
 static int
 usagefail(const char *fmt, const char *arg)
@@ -386,6 +427,8 @@ listreader(struct lister *l, struct sdtreader *r)
 		while (sdtnextsite(m, &s)) {
 			if (!wanted(l, mi, &s))
 				continue;
+			if (l->fmt != FMT_JSON) /* JSON says "float" for each argument itself */
+				floatnote(&l->floats, m, &s, mi->name);
 			switch (l->fmt) {
 			case FMT_TABLE:
 				printtable(l, mi, &s);
@@ -405,7 +448,7 @@ listreader(struct lister *l, struct sdtreader *r)
 int
 cmd_list(int argc, char **argv)
 {
-	struct lister l = {FMT_TABLE, NULL, 0, 1, 0, 0};
+	struct lister l = {FMT_TABLE, NULL, 0, 1, 0, 0, {NULL, 0}};
 	const char **files = xcalloc((size_t)argc, sizeof(*files));
 	long *pids = xcalloc((size_t)argc, sizeof(*pids));
 	size_t nfiles = 0, npids = 0, k;
@@ -476,6 +519,7 @@ cmd_list(int argc, char **argv)
 	}
 	rc = l.bad ? 1 : 0;
 out:
+	floatnotesfree(&l.floats);
 	free(files);
 	free(pids);
 	return rc;

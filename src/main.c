@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "diff.h"
 #include "header.h"
 #include "list.h"
 #include "load.h"
@@ -25,13 +26,14 @@
 enum { EXIT_BADINPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
-	"usage: sdtkit header [-o OUT.h] [--disabled] [--macro-prefix=PFX]\n"
+	"usage: sdtkit header [-o OUT.h] [--disabled] [--macro-prefix=PFX] [--floats=native|bits]\n"
 	"                     [--semaphores=hidden|default|none] [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]]\n"
 	"                     PROVIDER.d\n"
 	"       sdtkit object [-o OUT.o] [--libtool] [--target=ARCH] [--like=REF.o]\n"
 	"                     [--semaphores=hidden|default|none] [-C ...] PROVIDER.d [OBJ...]\n"
 	"       sdtkit list   [--format=table|notes|json] [-P PROVIDER] [-p PID] [FILE...]\n"
 	"       sdtkit check  [-C ...] PROVIDER.d FILE...\n"
+	"       sdtkit diff   [--format=text|json] [-C ...] OLD NEW   (or OLD... -- NEW...)\n"
 	"       sdtkit dtrace [-C] [-I DIR] [-D NAME] [-U NAME] -h|-G -s PROVIDER.d [-o OUT] [OBJ...]\n"
 	"       sdtkit --help | --version\n";
 
@@ -53,6 +55,7 @@ struct job {
 	/* header */
 	int disabled;
 	const char *prefix;
+	int floatbits; /* --floats=bits */
 	/* object */
 	int libtool;
 	const char *targetname;
@@ -174,7 +177,7 @@ sinkstdout(void *arg, const char *s, size_t len)
 static int
 doheader(struct job *j)
 {
-	struct headeropts o = {j->disabled, j->prefix, j->sem, j->input};
+	struct headeropts o = {j->disabled, j->prefix, j->sem, j->input, j->floatbits};
 	struct model m;
 	struct outfile f;
 	struct buf out = {0};
@@ -448,6 +451,11 @@ cmd_generate(int argc, char **argv, int object)
 			j.disabled = 1;
 		} else if (!object && (v = optval(argc, argv, &i, "--macro-prefix"))) {
 			j.prefix = v;
+		} else if (!object && (v = optval(argc, argv, &i, "--floats"))) {
+			if (strcmp(v, "bits") == 0)
+				j.floatbits = 1;
+			else if (strcmp(v, "native") != 0)
+				usage("unknown --floats value '%s'", v);
 		} else if (object && strcmp(a, "--libtool") == 0) {
 			j.libtool = 1;
 		} else if (object && (v = optval(argc, argv, &i, "--target"))) {
@@ -574,6 +582,7 @@ static const struct {
 	{"dtrace", cmd_dtrace},
 	{"list", cmd_list},
 	{"check", cmd_check},
+	{"diff", cmd_diff},
 };
 
 static void

@@ -24,8 +24,15 @@ enum typeclass {
 struct arg {
 	const char *type; /* the declarator without its name, spaced canonically: "const char *";
 	                     shared by equal types, owned by model.types */
+	size_t nameoff;   /* where in type a name goes: 6 in "int (*)(int)" */
 	char *name;   /* the argument's name, or NULL */
 	enum typeclass cls;
+	/* the type the header converts the argument to: type itself, or what the
+	   typedef names in it stand for (when the .d, or a header it includes
+	   under -C, defines them); ctype is owned by model.types */
+	const char *ctype;
+	size_t cnameoff;
+	enum typeclass ccls;
 	int isstring; /* the D 'string' type (spelled 'const char *' in C) */
 	struct pos pos;
 };
@@ -48,6 +55,7 @@ struct provider {
 struct typedefn {
 	char *name;
 	const char *type; /* as an argument's type (owned by model.types) */
+	size_t nameoff;   /* where the name stands in type */
 	enum typeclass cls;
 	int sysheader;    /* declared in a system header */
 	struct pos pos;

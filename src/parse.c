@@ -468,6 +468,8 @@ struct decl {
 	struct buf text;    /* the type, canonically spaced, without the name */
 	int prevword;       /* the last token written was a word */
 	struct token name;  /* name.len == 0 if unnamed */
+	size_t nameoff;     /* where in text the name is (or would be, if unnamed) */
+	int hasnameoff;
 	int hastype;        /* a type specifier was seen */
 	int isvoid;         /* the specifier is 'void' */
 	int derived;        /* pointer, array or function declarator present */
@@ -676,6 +678,8 @@ declarator(struct parser *ps, struct decl *d)
 			return -1;
 		}
 		d->name = ps->tok;
+		if (!d->hasnameoff)
+			d->nameoff = d->text.len, d->hasnameoff = 1;
 		if (next(ps) < 0)
 			return -1;
 	} else if (is(&ps->tok, "(") && nestedopen(ps)) {
@@ -690,6 +694,9 @@ declarator(struct parser *ps, struct decl *d)
 		emit(d, &ps->tok);
 		if (next(ps) < 0)
 			return -1;
+	} else if (!d->hasnameoff) {
+		/* an abstract declarator: the name would stand here */
+		d->nameoff = d->text.len, d->hasnameoff = 1;
 	}
 	ps->depth--;
 	return suffixes(ps, d);
@@ -793,6 +800,7 @@ addarg(struct parser *ps, const struct provider *pv, struct probe *p, struct dec
 	a = &p->args[p->nargs++];
 	memset(a, 0, sizeof(*a));
 	a->type = addsorted(&ps->m->types, &ps->m->ntypes, d->text.s ? d->text.s : "");
+	a->nameoff = d->hasnameoff ? d->nameoff : strlen(a->type);
 	a->name = d->name.len ? xstrndup(d->name.s, d->name.len) : NULL;
 	a->pos = *start;
 	a->isstring = d->isstring;
@@ -1027,6 +1035,7 @@ addtypedef(struct parser *ps, struct decl *d, const struct pos *pos)
 	t = &m->typedefs[m->ntypedefs++];
 	t->name = xstrndup(d->name.s, d->name.len);
 	t->type = addsorted(&m->types, &m->ntypes, d->text.s ? d->text.s : "");
+	t->nameoff = d->hasnameoff ? d->nameoff : strlen(t->type);
 	t->cls = declclass(d);
 	t->sysheader = ps->sysheader;
 	t->pos = *pos;
@@ -1230,6 +1239,150 @@ clause(struct parser *ps)
 	return 1;
 }
 
+
+/* ---- typedef names, followed for the header ---- */
+
+const struct typedefn *
+modeltypedef(const struct model *m, const char *name, size_t len)
+{
+	size_t i = m->ntypedefs;
+
+	while (i-- > 0) {
+		if (strlen(m->typedefs[i].name) == len && memcmp(m->typedefs[i].name, name, len) == 0)
+			return &m->typedefs[i];
+	}
+	return NULL;
+}
+
+/* how deep typedefs of typedefs are followed */
+enum { TYPEDEFDEPTH = 16 };
+
+/*
+ * type (its name at nameoff) with the typedef name it uses followed to what
+ * it stands for, where that is a type the header names itself: a typedef of
+ * a type without a declarator ('typedef unsigned int Oid') is replaced
+ * where it is used, qualified or pointed to ('const Oid *'); a typedef of a
+ * pointer, array or function only where it is the whole type. 1 and *out
+ * (malloc'ed), *outoff, *outcls set, or 0.
+ */
+static int
+resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, char **out,
+            size_t *outoff, enum typeclass *outcls)
+{
+	const char *s = type, *word = NULL, *ttype;
+	const struct typedefn *t;
+	size_t wlen = 0, nwords = 0, toff;
+	enum typeclass tcls;
+	char *inner = NULL;
+	int ok = 1;
+
+	while (*s) {
+		if (isident((unsigned char)*s, 1)) {
+			const char *w = s;
+			const struct keyword *k;
+
+			while (isident((unsigned char)*s, 0))
+				s++;
+			k = keyword(w, (size_t)(s - w));
+			if (!k || k->kind != KW_QUALIFIER) {
+				nwords++;
+				word = w;
+				wlen = (size_t)(s - w);
+			}
+		} else if (*s == ' ' || *s == '*') {
+			s++;
+		} else {
+			return 0; /* arrays and functions of typedef names are left as they are */
+		}
+	}
+	if (nwords != 1 || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
+		return 0;
+	ttype = t->type;
+	toff = t->nameoff;
+	tcls = t->cls;
+	if (tcls == TC_USER) {
+		if (!resolvetype(m, t->type, t->nameoff, depth + 1, &inner, &toff, &tcls))
+			return 0;
+		ttype = inner;
+	}
+	if (tcls == TC_USER || (tcls == TC_BYVALUE && !strchr(type, '*'))) {
+		ok = 0; /* a struct or union by value, which no site carries */
+	} else if (!strpbrk(ttype, "*([")) {
+		*out = xasprintf("%.*s%s%s", (int)(word - type), type, ttype, word + wlen);
+		*outoff = nameoff >= (size_t)(word - type) + wlen ? nameoff + strlen(ttype) - wlen : nameoff;
+		*outcls = tcls == TC_BYVALUE ? TC_TAGGED : tcls; /* 'conn_t *': a struct pointer */
+	} else if (wlen == strlen(type)) {
+		*out = xstrdup(ttype);
+		*outoff = toff;
+		*outcls = tcls;
+	} else {
+		ok = 0;
+	}
+	free(inner);
+	return ok;
+}
+
+/* the standard headers and the struct and union tags a resolved type needs, into the model */
+static void
+typeneeds(struct model *m, const char *type)
+{
+	const char *s = type, *tagkw = NULL;
+	size_t tagkwlen = 0;
+
+	while (*s) {
+		const char *w = s;
+		const struct keyword *k;
+		size_t n;
+
+		if (!isident((unsigned char)*s, 1)) {
+			s++;
+			continue;
+		}
+		while (isident((unsigned char)*s, 0))
+			s++;
+		n = (size_t)(s - w);
+		if (tagkw) {
+			char *tag = xasprintf("%.*s %.*s", (int)tagkwlen, tagkw, (int)n, w);
+
+			addsorted(&m->tags, &m->ntags, tag);
+			free(tag);
+			tagkw = NULL;
+		} else if ((n == 6 && memcmp(w, "struct", 6) == 0) || (n == 5 && memcmp(w, "union", 5) == 0)) {
+			tagkw = w;
+			tagkwlen = n;
+		} else if ((k = keyword(w, n)) && k->kind == KW_STDTYPE) {
+			addsorted(&m->stdheaders, &m->nstdheaders, k->header);
+		}
+	}
+}
+
+/* each argument's ctype: its type with the typedef names the header can follow followed */
+static void
+resolveargs(struct model *m)
+{
+	size_t i, j, k;
+
+	for (i = 0; i < m->nproviders; i++) {
+		for (j = 0; j < m->providers[i].nprobes; j++) {
+			struct probe *p = &m->providers[i].probes[j];
+
+			for (k = 0; k < p->nargs; k++) {
+				struct arg *a = &p->args[k];
+				char *out = NULL;
+
+				a->ctype = a->type;
+				a->cnameoff = a->nameoff;
+				a->ccls = a->cls;
+				if (a->cls == TC_USER && resolvetype(m, a->type, a->nameoff, 0, &out, &a->cnameoff, &a->ccls)) {
+					a->ctype = addsorted(&m->types, &m->ntypes, out);
+					typeneeds(m, a->ctype);
+				}
+				free(out);
+			}
+		}
+	}
+}
+
 char *
 macroname(const char *prefix, const char *provider, const char *probe)
 {
@@ -1406,6 +1559,7 @@ parse(const char *file, const char *src, size_t len, int flags, struct model *m,
 	}
 	if (checknames(&ps) < 0)
 		goto fail;
+	resolveargs(m);
 	return 0;
 fail:
 	modelfree(m);

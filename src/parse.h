@@ -37,6 +37,9 @@ enum {
 int parse(const char *file, const char *src, size_t len, int flags, struct model *m,
           diagfn *diag, void *ctx);
 
+/* the last typedef of name (len bytes) in m, or NULL */
+const struct typedefn *modeltypedef(const struct model *m, const char *name, size_t len);
+
 /* the macro stem of a probe: "PYTHON_FUNCTION_ENTRY" (malloc'ed) */
 char *macroname(const char *prefix, const char *provider, const char *probe);
 

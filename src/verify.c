@@ -26,10 +26,13 @@
  *   -1@%al 1@%bl -2@%dx -8@24(%rsp) 4f@%ecx 8f@%rsi 1@%r10b 4@64(%rsp) 8@%rcx
  *
  * A constant is an int ('a' too: -4@$97), and so is any arithmetic on
- * narrower types (c + 1: -4@%ecx). The generated header passes the
- * caller's expression unchanged after checking it converts to the
- * declared type, so an int variable given to a 'long' argument records
- * -4@: the note then disagrees with the .d, and tracers read 4 bytes.
+ * narrower types (c + 1: -4@%ecx). The generated header converts each
+ * argument to its declared type first (header.c), so its notes follow the
+ * .d; a header that passes the caller's expression (SystemTap's, or
+ * sdtkit's with SDTKIT_TYPECHECK=0) records -4@ for an int variable given
+ * to a 'long' argument: the note then disagrees with the .d, and tracers
+ * read 4 bytes. Floats passed as their bits (--floats=bits) are unsigned
+ * integers of the float's size, which is accepted.
  *
  * Only what cannot come from the declared type is reported: typedef names
  * the .d does not define, structs by value, long double and __int128 are
@@ -85,6 +88,7 @@ enum { SEMALIGN = 2 }; /* an unsigned short */
 /* kinds of problem, in the order they are shown for one probe */
 enum kind {
 	K_NOSITE,
+	K_SEMDUP,
 	K_UNDECLARED,
 	K_ARGCOUNT,
 	K_ARGSPEC,
@@ -94,6 +98,7 @@ enum kind {
 	K_SEMSECTION,
 	K_SEMRO,
 	K_SEMALIGN,
+	K_SEMSHADOW,
 	K_PCEXEC,
 	K_BASE,
 };
@@ -104,7 +109,14 @@ struct dprobe {
 	const struct probe *p;
 	struct expect *exp; /* one per argument */
 	int seen;
+	/* the distinct semaphores of its sites in linked files: "'file' 0xaddr" */
+	char **sems;
+	size_t *semfile;   /* the file of each */
+	int *semprog;      /* that file is a program (else a shared library) */
+	size_t nsems;
 };
+
+enum { SEMSMAX = 8 }; /* distinct semaphores kept per probe: enough to report */
 
 struct problem {
 	size_t file;   /* 0 for the provider file, else the module's index + 1 */
@@ -168,19 +180,6 @@ setexp(struct expect *e, unsigned ilp32, unsigned lp64, enum sign sign, int isfl
 	e->sizes[1] = lp64;
 	e->sign = sign;
 	e->isfloat = isfloat;
-}
-
-/* the type a typedef name stands for (the last declaration of it), or NULL */
-static const struct typedefn *
-findtypedef(const struct model *m, const char *name, size_t len)
-{
-	size_t i = m->ntypedefs;
-
-	while (i-- > 0) {
-		if (strlen(m->typedefs[i].name) == len && memcmp(m->typedefs[i].name, name, len) == 0)
-			return &m->typedefs[i];
-	}
-	return NULL;
 }
 
 /* how deep typedefs of typedefs are followed */
@@ -249,7 +248,7 @@ classifytype(const struct model *m, const char *type, enum typeclass cls, int is
 				return;
 			}
 		}
-		if (nother == 1 && depth < TYPEDEFDEPTH && (t = findtypedef(m, other, n)) != NULL)
+		if (nother == 1 && depth < TYPEDEFDEPTH && (t = modeltypedef(m, other, n)) != NULL)
 			classifytype(m, t->type, t->cls, 0, e, depth + 1);
 		return; /* else a typedef name the .d leaves to the includer, or a type no note carries */
 	}
@@ -271,6 +270,19 @@ classifytype(const struct model *m, const char *type, enum typeclass cls, int is
 		setexp(e, SZ(8), SZ(8), nunsigned ? SIGN_UNSIGNED : SIGN_SIGNED, 0);
 	else if (nint || nsigned || nunsigned)
 		setexp(e, SZ(4), SZ(4), nunsigned ? SIGN_UNSIGNED : SIGN_SIGNED, 0);
+}
+
+void
+argexpect(const struct model *m, const struct arg *a, struct argexpect *out)
+{
+	struct expect e;
+
+	classifytype(m, a->type, a->cls, a->isstring, &e, 0);
+	out->known = e.known;
+	out->sizes[0] = e.sizes[0];
+	out->sizes[1] = e.sizes[1];
+	out->sign = e.sign == SIGN_SIGNED ? 1 : e.sign == SIGN_UNSIGNED ? 2 : 0;
+	out->isfloat = e.isfloat;
 }
 
 /* can a site's argument sa come from a declaration expecting e under model lp64? */
@@ -367,7 +379,52 @@ lookup(const struct verifier *v, const char *provider, const char *name)
 	return NULL;
 }
 
+/* record the semaphore of a linked file's site, if it is one not seen yet */
+static void
+notesem(struct dprobe *d, const struct vsite *s)
+{
+	char *id = xasprintf("'%s' 0x%" PRIx64, s->filename, s->sem);
+	size_t i;
+
+	for (i = 0; i < d->nsems; i++) {
+		if (strcmp(d->sems[i], id) == 0) {
+			free(id);
+			return;
+		}
+	}
+	if (d->nsems == SEMSMAX) {
+		free(id);
+		return;
+	}
+	d->sems = xreallocarray(d->sems, d->nsems + 1, sizeof(d->sems[0]));
+	d->semfile = xreallocarray(d->semfile, d->nsems + 1, sizeof(d->semfile[0]));
+	d->semprog = xreallocarray(d->semprog, d->nsems + 1, sizeof(d->semprog[0]));
+	d->sems[d->nsems] = id;
+	d->semfile[d->nsems] = s->file;
+	d->semprog[d->nsems] = s->program;
+	d->nsems++;
+}
+
+/*
+ * Whether two of the probe's semaphores can be in one process: two in one
+ * file, or in two files of which at most one is a program (two programs
+ * are two processes, each with its own)
+ */
 static int
+semdup(const struct dprobe *d)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->nsems; i++) {
+		for (j = i + 1; j < d->nsems; j++) {
+			if (d->semfile[i] == d->semfile[j] || !d->semprog[i] || !d->semprog[j])
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int
 declaredprovider(const struct verifier *v, const char *provider)
 {
 	size_t i;
@@ -540,6 +597,14 @@ checksem(struct verifier *v, const struct vsite *s)
 		bufprintf(&msg, " is not %d-byte aligned", SEMALIGN);
 		addproblem(v, s, K_SEMALIGN, 0, NULL, &msg);
 	}
+	if (s->semshadow) {
+		prefix(&msg, s);
+		semname(&msg, s, 1);
+		bufprintf(&msg, " shares its file page with the writable segment at 0x%" PRIx64
+		          ", where the kernel arms it instead (link with -z separate-loadable-segments)",
+		          s->semshadow);
+		addproblem(v, s, K_SEMSHADOW, 0, NULL, &msg);
+	}
 	buffree(&msg);
 }
 
@@ -559,6 +624,8 @@ verifysite(struct verifier *v, const struct vsite *s)
 	} else {
 		d->seen = 1;
 		checkargs(v, s, d);
+		if (!s->relocatable && s->hassem && s->sem)
+			notesem(d, s);
 	}
 	checksem(v, s);
 	if (s->pcexec == 0) {
@@ -623,6 +690,22 @@ verifyend(struct verifier *v, int complete, size_t *n)
 	struct buf msg = {0};
 	size_t i;
 
+	/* one probe, several semaphores: a tracer arms the one of the file it attaches to */
+	for (i = 0; i < v->ndp; i++) {
+		const struct dprobe *d = &v->dp[i];
+		struct problem *p;
+		size_t k;
+
+		if (d->nsems < 2 || !semdup(d))
+			continue;
+		bufprintf(&msg, "probe '%s:%s' has %s%zu semaphores across the files (", d->pv->name,
+		          d->p->name, d->nsems == SEMSMAX ? "at least " : "", d->nsems);
+		for (k = 0; k < d->nsems; k++)
+			bufprintf(&msg, "%s%s", k ? ", " : "", d->sems[k]);
+		bufputs(&msg, "): arming one leaves the others' sites disabled");
+		p = addproblem(v, NULL, K_SEMDUP, 0, NULL, &msg);
+		p->order = v->ndp + i; /* after the probes without a site */
+	}
 	if (complete) {
 		for (i = 0; i < v->ndp; i++) {
 			const struct dprobe *d = &v->dp[i];
@@ -665,8 +748,16 @@ verifyfree(struct verifier *v)
 		free(v->pr[i].key);
 		free(v->pr[i].msg);
 	}
-	for (i = 0; i < v->ndp; i++)
+	for (i = 0; i < v->ndp; i++) {
+		size_t k;
+
+		for (k = 0; k < v->dp[i].nsems; k++)
+			free(v->dp[i].sems[k]);
+		free(v->dp[i].sems);
+		free(v->dp[i].semfile);
+		free(v->dp[i].semprog);
 		free(v->dp[i].exp);
+	}
 	free(v->pr);
 	free(v->out);
 	free(v->dp);

@@ -21,6 +21,7 @@ struct vsite {
 	const char *filename; /* how problems name that module: "./prog", "lib.a(m.o)" */
 	int lp64;             /* the module's data model: LP64, else ILP32 */
 	int relocatable;      /* a .o: addresses are offsets in their sections */
+	int program;          /* an executable (else a shared library or an object) */
 	const char *provider, *name;
 	const struct vsitearg *args;
 	size_t nargs;         /* may exceed the number of args filled */
@@ -34,6 +35,7 @@ struct vsite {
 	int semknown;         /* semsection, semwritable are known (a .o may not define it) */
 	int semwritable;
 	const char *semsymbol;
+	uint64_t semshadow;   /* where the kernel would arm the semaphore instead, or 0 */
 	uint64_t base;        /* the note's base field */
 	int hasbase;          /* the module has a .stapsdt.base section */
 };
@@ -43,6 +45,17 @@ struct vproblem {
 	char *msg;
 };
 
+/* what a site may record for a declared argument */
+struct argexpect {
+	int known;         /* 0: the type says nothing a note can (a typedef left to the includer) */
+	unsigned sizes[2]; /* the sizes it may have, as bits (1 << size), under ILP32 and LP64 */
+	int sign;          /* 0 either, 1 signed, 2 unsigned */
+	int isfloat;
+};
+
+/* what argument a of model m lets a site record */
+void argexpect(const struct model *m, const struct arg *a, struct argexpect *e);
+
 struct verifier;
 
 /*
@@ -50,12 +63,15 @@ struct verifier;
  * it); it takes m over (m is left empty) and frees it in verifyfree.
  */
 struct verifier *verifynew(struct model *m, const char *path);
+/* whether the provider file declares provider */
+int declaredprovider(const struct verifier *v, const char *provider);
 /* compare one site with the declarations (sites of other providers are ignored) */
 void verifysite(struct verifier *v, const struct vsite *s);
 /*
  * The problems, sorted (declared probes without a site first, in the
- * file's order, when complete is set: every input was read; then by module,
- * probe, kind). Valid until verifyfree.
+ * file's order, when complete is set: every input was read; then probes
+ * whose sites in linked files have more than one semaphore; then by
+ * module, probe, kind). Valid until verifyfree.
  */
 const struct vproblem *verifyend(struct verifier *v, int complete, size_t *n);
 /* release everything */

@@ -5,25 +5,42 @@
 
 
 /*
- * Probe arguments are checked at compile time against the .d declaration,
- * as if passed to a function of that prototype (never evaluated twice, no
- * code generated). SDTKIT_TYPECHECK: 0 checks nothing; 1 (default) checks
- * probes whose types this header can name itself; 2 checks all probes and
- * needs the .d file's own type names declared before this header.
+ * Each probe argument reaches the probe site as the type the .d declares:
+ * it initializes a local of that type (converted and diagnosed as a
+ * function's argument, evaluated once), so the note records the declared
+ * size and signedness. What a pointer points to is taken const.
+ * SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach the site as
+ * they are, unchecked); 1 (default) converts the arguments whose types
+ * this header can name and passes the others (type names the .d leaves
+ * to its includer) as they are; 2 converts all, and needs those names
+ * declared before this header.
  */
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
-#ifndef SDTKIT_CHECK1
+#ifndef SDTKIT_LET1
 #if SDTKIT_TYPECHECK >= 1
-#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))
+#define SDTKIT_LET1(decl, value) decl = (value);
+#define SDTKIT_ARG1(name, value) name
+#define SDTKIT_LETB1(type, bits, name, value) union { type f; bits u; } name = {(value)};
+#define SDTKIT_ARGB1(name, value) name.u
 #else
-#define SDTKIT_CHECK1(call) ((void)0)
+#define SDTKIT_LET1(decl, value)
+#define SDTKIT_ARG1(name, value) (value)
+#define SDTKIT_LETB1(type, bits, name, value)
+#define SDTKIT_ARGB1(name, value) (value)
 #endif
 #if SDTKIT_TYPECHECK >= 2
-#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))
+#define SDTKIT_LET2(decl, value) decl = (value);
+#define SDTKIT_ARG2(name, value) name
 #else
-#define SDTKIT_CHECK2(call) ((void)0)
+#define SDTKIT_LET2(decl, value)
+#define SDTKIT_ARG2(name, value) (value)
+#endif
+#ifdef __cplusplus
+#define SDTKIT_BOOL bool
+#else
+#define SDTKIT_BOOL _Bool
 #endif
 #endif
 
@@ -33,99 +50,85 @@ extern "C" {
 
 /* minipy:function__entry(const char *, const char *, int) */
 #define MINIPY_FUNCTION_ENTRY_ENABLED() (0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_function__entry(const char*, const char*, int);
-#endif
 #define MINIPY_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK1(sdtkit_check_minipy_function__entry(arg1, arg2, arg3)); \
-			(void)(arg1); \
-			(void)(arg2); \
-			(void)(arg3); \
+			SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+			SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
+			SDTKIT_LET1(int __sdtkit_arg3, arg3) \
+			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
+			(void)SDTKIT_ARG1(__sdtkit_arg3, arg3); \
 		} \
 	} while (0)
 
 /* minipy:function__return(const char *, const char *, int) */
 #define MINIPY_FUNCTION_RETURN_ENABLED() (0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_function__return(const char*, const char*, int);
-#endif
 #define MINIPY_FUNCTION_RETURN(arg1, arg2, arg3) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK1(sdtkit_check_minipy_function__return(arg1, arg2, arg3)); \
-			(void)(arg1); \
-			(void)(arg2); \
-			(void)(arg3); \
+			SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+			SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
+			SDTKIT_LET1(int __sdtkit_arg3, arg3) \
+			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
+			(void)SDTKIT_ARG1(__sdtkit_arg3, arg3); \
 		} \
 	} while (0)
 
 /* minipy:line(const char *, const char *, int) */
 #define MINIPY_LINE_ENABLED() (0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_line(const char*, const char*, int);
-#endif
 #define MINIPY_LINE(arg1, arg2, arg3) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK1(sdtkit_check_minipy_line(arg1, arg2, arg3)); \
-			(void)(arg1); \
-			(void)(arg2); \
-			(void)(arg3); \
+			SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+			SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
+			SDTKIT_LET1(int __sdtkit_arg3, arg3) \
+			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
+			(void)SDTKIT_ARG1(__sdtkit_arg3, arg3); \
 		} \
 	} while (0)
 
 /* minipy:gc__start(int) */
 #define MINIPY_GC_START_ENABLED() (0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_gc__start(int);
-#endif
 #define MINIPY_GC_START(arg1) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK1(sdtkit_check_minipy_gc__start(arg1)); \
-			(void)(arg1); \
+			SDTKIT_LET1(int __sdtkit_arg1, arg1) \
+			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
 		} \
 	} while (0)
 
 /* minipy:gc__done(long) */
 #define MINIPY_GC_DONE_ENABLED() (0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_gc__done(long);
-#endif
 #define MINIPY_GC_DONE(arg1) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK1(sdtkit_check_minipy_gc__done(arg1)); \
-			(void)(arg1); \
+			SDTKIT_LET1(long __sdtkit_arg1, arg1) \
+			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
 		} \
 	} while (0)
 
 /* minipy:import__find__load__start(const char *) */
 #define MINIPY_IMPORT_FIND_LOAD_START_ENABLED() (0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_import__find__load__start(const char*);
-#endif
 #define MINIPY_IMPORT_FIND_LOAD_START(arg1) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK1(sdtkit_check_minipy_import__find__load__start(arg1)); \
-			(void)(arg1); \
+			SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
 		} \
 	} while (0)
 
 /* minipy:import__find__load__done(const char *, int) */
 #define MINIPY_IMPORT_FIND_LOAD_DONE_ENABLED() (0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_minipy_import__find__load__done(const char*, int);
-#endif
 #define MINIPY_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_CHECK1(sdtkit_check_minipy_import__find__load__done(arg1, arg2)); \
-			(void)(arg1); \
-			(void)(arg2); \
+			SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+			SDTKIT_LET1(int __sdtkit_arg2, arg2) \
+			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
 		} \
 	} while (0)
 

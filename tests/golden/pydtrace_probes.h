@@ -21,25 +21,42 @@
 #endif
 
 /*
- * Probe arguments are checked at compile time against the .d declaration,
- * as if passed to a function of that prototype (never evaluated twice, no
- * code generated). SDTKIT_TYPECHECK: 0 checks nothing; 1 (default) checks
- * probes whose types this header can name itself; 2 checks all probes and
- * needs the .d file's own type names declared before this header.
+ * Each probe argument reaches the probe site as the type the .d declares:
+ * it initializes a local of that type (converted and diagnosed as a
+ * function's argument, evaluated once), so the note records the declared
+ * size and signedness. What a pointer points to is taken const.
+ * SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach the site as
+ * they are, unchecked); 1 (default) converts the arguments whose types
+ * this header can name and passes the others (type names the .d leaves
+ * to its includer) as they are; 2 converts all, and needs those names
+ * declared before this header.
  */
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
-#ifndef SDTKIT_CHECK1
+#ifndef SDTKIT_LET1
 #if SDTKIT_TYPECHECK >= 1
-#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))
+#define SDTKIT_LET1(decl, value) decl = (value);
+#define SDTKIT_ARG1(name, value) name
+#define SDTKIT_LETB1(type, bits, name, value) union { type f; bits u; } name = {(value)};
+#define SDTKIT_ARGB1(name, value) name.u
 #else
-#define SDTKIT_CHECK1(call) ((void)0)
+#define SDTKIT_LET1(decl, value)
+#define SDTKIT_ARG1(name, value) (value)
+#define SDTKIT_LETB1(type, bits, name, value)
+#define SDTKIT_ARGB1(name, value) (value)
 #endif
 #if SDTKIT_TYPECHECK >= 2
-#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))
+#define SDTKIT_LET2(decl, value) decl = (value);
+#define SDTKIT_ARG2(name, value) name
 #else
-#define SDTKIT_CHECK2(call) ((void)0)
+#define SDTKIT_LET2(decl, value)
+#define SDTKIT_ARG2(name, value) (value)
+#endif
+#ifdef __cplusplus
+#define SDTKIT_BOOL bool
+#else
+#define SDTKIT_BOOL _Bool
 #endif
 #endif
 
@@ -51,14 +68,13 @@ extern "C" {
 __extension__ extern unsigned short python_function__entry_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_FUNCTION_ENTRY_ENABLED() __builtin_expect(python_function__entry_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_function__entry(const char*, const char*, int);
-#endif
 #define PYTHON_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_function__entry(arg1, arg2, arg3)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
+		SDTKIT_LET1(int __sdtkit_arg3, arg3) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE3(python, function__entry, arg1, arg2, arg3); \
+		STAP_PROBE3(python, function__entry, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2), SDTKIT_ARG1(__sdtkit_arg3, arg3)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -66,14 +82,13 @@ extern void sdtkit_check_python_function__entry(const char*, const char*, int);
 __extension__ extern unsigned short python_function__return_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_FUNCTION_RETURN_ENABLED() __builtin_expect(python_function__return_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_function__return(const char*, const char*, int);
-#endif
 #define PYTHON_FUNCTION_RETURN(arg1, arg2, arg3) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_function__return(arg1, arg2, arg3)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
+		SDTKIT_LET1(int __sdtkit_arg3, arg3) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE3(python, function__return, arg1, arg2, arg3); \
+		STAP_PROBE3(python, function__return, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2), SDTKIT_ARG1(__sdtkit_arg3, arg3)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -81,14 +96,13 @@ extern void sdtkit_check_python_function__return(const char*, const char*, int);
 __extension__ extern unsigned short python_line_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_LINE_ENABLED() __builtin_expect(python_line_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_line(const char*, const char*, int);
-#endif
 #define PYTHON_LINE(arg1, arg2, arg3) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_line(arg1, arg2, arg3)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
+		SDTKIT_LET1(int __sdtkit_arg3, arg3) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE3(python, line, arg1, arg2, arg3); \
+		STAP_PROBE3(python, line, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2), SDTKIT_ARG1(__sdtkit_arg3, arg3)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -96,14 +110,11 @@ extern void sdtkit_check_python_line(const char*, const char*, int);
 __extension__ extern unsigned short python_gc__start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_GC_START_ENABLED() __builtin_expect(python_gc__start_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_gc__start(int);
-#endif
 #define PYTHON_GC_START(arg1) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_gc__start(arg1)); \
+		SDTKIT_LET1(int __sdtkit_arg1, arg1) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE1(python, gc__start, arg1); \
+		STAP_PROBE1(python, gc__start, SDTKIT_ARG1(__sdtkit_arg1, arg1)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -111,14 +122,11 @@ extern void sdtkit_check_python_gc__start(int);
 __extension__ extern unsigned short python_gc__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_GC_DONE_ENABLED() __builtin_expect(python_gc__done_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_gc__done(long);
-#endif
 #define PYTHON_GC_DONE(arg1) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_gc__done(arg1)); \
+		SDTKIT_LET1(long __sdtkit_arg1, arg1) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE1(python, gc__done, arg1); \
+		STAP_PROBE1(python, gc__done, SDTKIT_ARG1(__sdtkit_arg1, arg1)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -126,14 +134,12 @@ extern void sdtkit_check_python_gc__done(long);
 __extension__ extern unsigned short python_instance__new__start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_INSTANCE_NEW_START_ENABLED() __builtin_expect(python_instance__new__start_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_instance__new__start(const char*, const char*);
-#endif
 #define PYTHON_INSTANCE_NEW_START(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_instance__new__start(arg1, arg2)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(python, instance__new__start, arg1, arg2); \
+		STAP_PROBE2(python, instance__new__start, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -141,14 +147,12 @@ extern void sdtkit_check_python_instance__new__start(const char*, const char*);
 __extension__ extern unsigned short python_instance__new__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_INSTANCE_NEW_DONE_ENABLED() __builtin_expect(python_instance__new__done_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_instance__new__done(const char*, const char*);
-#endif
 #define PYTHON_INSTANCE_NEW_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_instance__new__done(arg1, arg2)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(python, instance__new__done, arg1, arg2); \
+		STAP_PROBE2(python, instance__new__done, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -156,14 +160,12 @@ extern void sdtkit_check_python_instance__new__done(const char*, const char*);
 __extension__ extern unsigned short python_instance__delete__start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_INSTANCE_DELETE_START_ENABLED() __builtin_expect(python_instance__delete__start_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_instance__delete__start(const char*, const char*);
-#endif
 #define PYTHON_INSTANCE_DELETE_START(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_instance__delete__start(arg1, arg2)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(python, instance__delete__start, arg1, arg2); \
+		STAP_PROBE2(python, instance__delete__start, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -171,14 +173,12 @@ extern void sdtkit_check_python_instance__delete__start(const char*, const char*
 __extension__ extern unsigned short python_instance__delete__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_INSTANCE_DELETE_DONE_ENABLED() __builtin_expect(python_instance__delete__done_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_instance__delete__done(const char*, const char*);
-#endif
 #define PYTHON_INSTANCE_DELETE_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_instance__delete__done(arg1, arg2)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(python, instance__delete__done, arg1, arg2); \
+		STAP_PROBE2(python, instance__delete__done, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -186,14 +186,11 @@ extern void sdtkit_check_python_instance__delete__done(const char*, const char*)
 __extension__ extern unsigned short python_import__find__load__start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_IMPORT_FIND_LOAD_START_ENABLED() __builtin_expect(python_import__find__load__start_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_import__find__load__start(const char*);
-#endif
 #define PYTHON_IMPORT_FIND_LOAD_START(arg1) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_import__find__load__start(arg1)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE1(python, import__find__load__start, arg1); \
+		STAP_PROBE1(python, import__find__load__start, SDTKIT_ARG1(__sdtkit_arg1, arg1)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -201,14 +198,12 @@ extern void sdtkit_check_python_import__find__load__start(const char*);
 __extension__ extern unsigned short python_import__find__load__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_IMPORT_FIND_LOAD_DONE_ENABLED() __builtin_expect(python_import__find__load__done_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_import__find__load__done(const char*, int);
-#endif
 #define PYTHON_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_import__find__load__done(arg1, arg2)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(int __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(python, import__find__load__done, arg1, arg2); \
+		STAP_PROBE2(python, import__find__load__done, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -216,14 +211,12 @@ extern void sdtkit_check_python_import__find__load__done(const char*, int);
 __extension__ extern unsigned short python_audit_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define PYTHON_AUDIT_ENABLED() __builtin_expect(python_audit_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_python_audit(const char*, const void*);
-#endif
 #define PYTHON_AUDIT(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_python_audit(arg1, arg2)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const void* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(python, audit, arg1, arg2); \
+		STAP_PROBE2(python, audit, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 

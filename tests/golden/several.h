@@ -23,25 +23,42 @@
 #include <stdint.h>
 
 /*
- * Probe arguments are checked at compile time against the .d declaration,
- * as if passed to a function of that prototype (never evaluated twice, no
- * code generated). SDTKIT_TYPECHECK: 0 checks nothing; 1 (default) checks
- * probes whose types this header can name itself; 2 checks all probes and
- * needs the .d file's own type names declared before this header.
+ * Each probe argument reaches the probe site as the type the .d declares:
+ * it initializes a local of that type (converted and diagnosed as a
+ * function's argument, evaluated once), so the note records the declared
+ * size and signedness. What a pointer points to is taken const.
+ * SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach the site as
+ * they are, unchecked); 1 (default) converts the arguments whose types
+ * this header can name and passes the others (type names the .d leaves
+ * to its includer) as they are; 2 converts all, and needs those names
+ * declared before this header.
  */
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
-#ifndef SDTKIT_CHECK1
+#ifndef SDTKIT_LET1
 #if SDTKIT_TYPECHECK >= 1
-#define SDTKIT_CHECK1(call) ((void)sizeof((call, 0)))
+#define SDTKIT_LET1(decl, value) decl = (value);
+#define SDTKIT_ARG1(name, value) name
+#define SDTKIT_LETB1(type, bits, name, value) union { type f; bits u; } name = {(value)};
+#define SDTKIT_ARGB1(name, value) name.u
 #else
-#define SDTKIT_CHECK1(call) ((void)0)
+#define SDTKIT_LET1(decl, value)
+#define SDTKIT_ARG1(name, value) (value)
+#define SDTKIT_LETB1(type, bits, name, value)
+#define SDTKIT_ARGB1(name, value) (value)
 #endif
 #if SDTKIT_TYPECHECK >= 2
-#define SDTKIT_CHECK2(call) ((void)sizeof((call, 0)))
+#define SDTKIT_LET2(decl, value) decl = (value);
+#define SDTKIT_ARG2(name, value) name
 #else
-#define SDTKIT_CHECK2(call) ((void)0)
+#define SDTKIT_LET2(decl, value)
+#define SDTKIT_ARG2(name, value) (value)
+#endif
+#ifdef __cplusplus
+#define SDTKIT_BOOL bool
+#else
+#define SDTKIT_BOOL _Bool
 #endif
 #endif
 
@@ -56,14 +73,12 @@ union chunk;
 __extension__ extern unsigned short app_start_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define APP_START_ENABLED() __builtin_expect(app_start_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_app_start(const char*, int);
-#endif
 #define APP_START(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_app_start(arg1, arg2)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(int __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(app, start, arg1, arg2); \
+		STAP_PROBE2(app, start, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -71,14 +86,12 @@ extern void sdtkit_check_app_start(const char*, int);
 __extension__ extern unsigned short app_request__begin_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define APP_REQUEST_BEGIN_ENABLED() __builtin_expect(app_request__begin_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_app_request__begin(unsigned long long, const struct request*);
-#endif
 #define APP_REQUEST_BEGIN(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_app_request__begin(arg1, arg2)); \
+		SDTKIT_LET1(unsigned long long __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const struct request* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(app, request__begin, arg1, arg2); \
+		STAP_PROBE2(app, request__begin, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -86,14 +99,12 @@ extern void sdtkit_check_app_request__begin(unsigned long long, const struct req
 __extension__ extern unsigned short app_request__end_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define APP_REQUEST_END_ENABLED() __builtin_expect(app_request__end_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_app_request__end(unsigned long long, int);
-#endif
 #define APP_REQUEST_END(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_app_request__end(arg1, arg2)); \
+		SDTKIT_LET1(unsigned long long __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(int __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(app, request__end, arg1, arg2); \
+		STAP_PROBE2(app, request__end, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -101,14 +112,12 @@ extern void sdtkit_check_app_request__end(unsigned long long, int);
 __extension__ extern unsigned short db_query_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define DB_QUERY_ENABLED() __builtin_expect(db_query_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_db_query(const char*, size_t);
-#endif
 #define DB_QUERY(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_db_query(arg1, arg2)); \
+		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(size_t __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(db, query, arg1, arg2); \
+		STAP_PROBE2(db, query, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -138,14 +147,12 @@ __extension__ extern unsigned short gc_collect_semaphore
 __extension__ extern unsigned short gc_sweep__done_semaphore
 	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
 #define GC_SWEEP_DONE_ENABLED() __builtin_expect(gc_sweep__done_semaphore, 0)
-#if SDTKIT_TYPECHECK >= 1
-extern void sdtkit_check_gc_sweep__done(uint64_t, const union chunk*);
-#endif
 #define GC_SWEEP_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_CHECK1(sdtkit_check_gc_sweep__done(arg1, arg2)); \
+		SDTKIT_LET1(uint64_t __sdtkit_arg1, arg1) \
+		SDTKIT_LET1(const union chunk* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(gc, sweep__done, arg1, arg2); \
+		STAP_PROBE2(gc, sweep__done, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 

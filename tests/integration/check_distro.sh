@@ -3,7 +3,8 @@
 # declares. Everything CPython places is right (types, semaphores in .probes, code); the
 # four instance__new/instance__delete probes have no site anywhere: CPython's pydtrace.d
 # declares them and Include/pydtrace.h defines their macros, but no C code calls them
-# (the "vanished probes" the check command exists to catch)
+# (the "vanished probes" the check command exists to catch). The program and the
+# library checked as one carry two semaphores per probe, which check names.
 # timeout: 30
 . "$TESTDIR/lib.sh"
 need readelf
@@ -37,10 +38,16 @@ check libpython "$lib"
 n=$("$SDTKIT" list --format=json "$lib" | grep -c '"provider":"python"') || true
 [ "$n" -ge 8 ] || fail "libpython: only $n python sites listed"
 
-# Debian's python3.11 links libpython statically: the same probes, checked together
+# Debian's python3.11 links libpython statically: the same probes in the program
 py=/usr/bin/python3.11 # the distribution's, not another one found first on PATH
 if [ -r "$py" ] && readelf -n "$py" 2>/dev/null | grep -q NT_STAPSDT; then
-	check "python3.11 + libpython" "$py" "$lib"
+	check "python3.11" "$py"
+	# checked together, as one process would load them (which Debian's python3.11
+	# does not), each of the eight placed probes has two semaphores, one in each
+	"$SDTKIT" check pydtrace.d "$py" "$lib" >out 2>err && fail "python3.11 + libpython: exit 0"
+	[ "$(grep -c "^probe 'python:[a-z_]*' has 2 semaphores across the files ('$py' 0x[0-9a-f]*, '$lib' 0x[0-9a-f]*): arming one leaves the others' sites disabled\$" out)" = 8 ] ||
+		fail "python3.11 + libpython: $(cat out err)"
+	[ "$(grep -c 'has no site in any file' out)" = 4 ] || fail "python3.11 + libpython: $(cat out)"
 else
 	echo "note: python3.11 with probes not found: not checked with the library"
 fi

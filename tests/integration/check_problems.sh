@@ -117,4 +117,37 @@ check.d:7:8: probe 'chk:item' has no site in any file
 'stale': probe 'chk:done' has 1 argument, but check.d:8:8 declares 0
 'stale': probe 'chk:value' argument 1 is $spec (4-byte signed), but check.d:4:14 declares 'long' (8-byte signed under LP64)" \
 	check.d odd.o direct stale nodone.o
+
+# 8. one probe, several semaphores in one process: chklib.c in the program and
+# in a shared library too, each with its own semaphore object; two programs
+# (prog and nodone, above) are two processes and are not reported
+"$SDTKIT" header -o check_probes.h check.d || fail "sdtkit header"
+cc -fPIC -c "$D/chklib.c" -o chklib-pic.o
+"$SDTKIT" object -o semlib.o check.d chklib-pic.o || fail "sdtkit object (library)"
+gcc -shared chklib-pic.o semlib.o -o libchk.so || fail "link libchk.so"
+"$SDTKIT" check check.d prog libchk.so >dup.out 2>/dev/null && fail "prog + libchk.so: exit 0"
+for p in sizes item; do
+	grep -Eq "^probe 'chk:$p' has 2 semaphores across the files \('prog' 0x[0-9a-f]+, 'libchk.so' 0x[0-9a-f]+\): arming one leaves the others' sites disabled\$" dup.out ||
+		fail "prog + libchk.so: no report of chk:$p's two semaphores: $(cat dup.out)"
+done
+[ "$(wc -l <dup.out)" = 2 ] || fail "prog + libchk.so: $(cat dup.out)"
+
+# 9. floating-point arguments (chk:value has a double and a float): check and
+# list warn once per probe and file, naming the readers that cannot read them;
+# JSON says it per argument instead; --floats=bits passes their bits, which
+# check accepts for the declared double and float, and nothing warns
+fwarn="sdtkit: warning: 'prog': probe 'chk:value' has floating-point arguments, which gdb 13, bcc, libbpf and bpftrace 0.17 cannot read ('sdtkit header --floats=bits' passes their bits)"
+"$SDTKIT" check check.d prog >check.out 2>check.err || fail "check prog: $(cat check.out check.err)"
+[ "$(cat check.err)" = "$fwarn" ] || fail "check: not the one float warning: $(cat check.err)"
+"$SDTKIT" list prog >list.out 2>list.err || fail "list prog: $(cat list.err)"
+[ "$(cat list.err)" = "$fwarn" ] || fail "list: not the one float warning: $(cat list.err)"
+"$SDTKIT" list --format=json prog >list.json 2>list.err || fail "list --format=json prog"
+[ ! -s list.err ] || fail "list --format=json warns: $(cat list.err)"
+"$SDTKIT" header --floats=bits -o check_probes.h check.d || fail "sdtkit header --floats=bits"
+cc -c "$D/chk.c" -o bits.o
+cc bits.o chklib.o sem.o -o bits
+case $(note_arg bits value 3) in 8@*) ;; *) fail "--floats=bits: the double is $(note_arg bits value 3), not 8@" ;; esac
+case $(note_arg bits value 4) in 4@*) ;; *) fail "--floats=bits: the float is $(note_arg bits value 4), not 4@" ;; esac
+"$SDTKIT" check check.d bits >check.out 2>check.err || fail "check bits: $(cat check.out check.err)"
+[ ! -s check.err ] && [ ! -s check.out ] || fail "check bits said: $(cat check.out check.err)"
 pass

@@ -36,8 +36,12 @@ while read -r name cc mach membase; do
 	cc=$(compiler "$cc")
 	W=$T/$name
 	mkdir -p "$W"
+	# (SDTKIT_TYPECHECK=0: the arguments reach the sites as they are, so the
+	# operand forms checked below are the compiler's for list.c's expressions,
+	# and constants stay immediates at -O0, where the header's locals would
+	# live in memory)
 	for o in 0 2; do
-		"$cc" -O$o -I"$T/inc" -c "$D/list.c" -o "$W/list$o.o" || fail "$name: $cc -O$o"
+		"$cc" -O$o -DSDTKIT_TYPECHECK=0 -I"$T/inc" -c "$D/list.c" -o "$W/list$o.o" || fail "$name: $cc -O$o"
 	done
 	"$SDTKIT" object --like="$W/list2.o" -o "$W/sem.o" "$D/list.d" || fail "$name: sdtkit object"
 	"$cc" "$W/list2.o" "$W/sem.o" -o "$W/exe" || fail "$name: link"
@@ -105,7 +109,7 @@ check_arg riscv64 indexed 0 '.kind == "mem" and .base == "a2" and .offset == -64
 # non-PIC code reaches globals by absolute and %lo() addresses; x86 thread-locals by segment
 for name in i386 riscv64; do
 	cc=$(compiler "$(echo "$arches" | awk -v n=$name '$1 == n { print $2 }')")
-	"$cc" -O2 -fno-pie -I"$T/inc" -c "$D/list.c" -o "$T/$name/nopic.o" || fail "$name: -fno-pie"
+	"$cc" -O2 -fno-pie -DSDTKIT_TYPECHECK=0 -I"$T/inc" -c "$D/list.c" -o "$T/$name/nopic.o" || fail "$name: -fno-pie"
 	N_EXPECT=9 same_set "$name nopic.o" "$T/$name/nopic.o"
 	"$SDTKIT" list --format=json "$T/$name/nopic.o" >"$T/$name-nopic.json" || fail "$name nopic json"
 done

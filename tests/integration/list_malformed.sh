@@ -52,10 +52,12 @@ ar rc "$W/mixed.a" ok.o bad.o || fail "ar"
 for tool in "$SDTKIT" "$asan"; do
 	# the good parts are still listed, the bad one named, the status is 1
 	"$tool" list tail.a >"$T/out" 2>"$T/err" && fail "tail.a ($tool): exit 0"
+	drop_float_notes "$T/err" # lst:floats
 	[ "$(grep -c 'tail\.a(good\.o)' "$T/out")" = 9 ] || fail "tail.a ($tool): good member not listed"
 	[ "$(cat "$T/err")" = "sdtkit: error: 'tail.a': archive member at offset 0x$(printf %x $((8 + 60 + osize + osize % 2))): size 4096 runs past the end of the archive (5 bytes left)" ] ||
 		fail "tail.a ($tool): $(cat "$T/err")"
 	"$tool" list mixed.a >"$T/out" 2>"$T/err" && fail "mixed.a ($tool): exit 0"
+	drop_float_notes "$T/err"
 	[ "$(grep -c 'mixed\.a(ok\.o)' "$T/out")" = 9 ] || fail "mixed.a ($tool): good member not listed"
 	[ "$(cat "$T/err")" = "sdtkit: error: 'mixed.a(bad.o)': section '.note.stapsdt': note at offset 0x0: descriptor size 0xfffffff0 runs past the end of the section" ] ||
 		fail "mixed.a ($tool): $(cat "$T/err")"

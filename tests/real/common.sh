@@ -86,6 +86,18 @@ build_errors() {
 	grep -E ': (fatal )?error:|\*\*\*|FAILED' "$1" | tail -n 20 | cut -c1-300
 }
 
+# expect_probes NAME ACTUAL-FILE: the probe set (probe_set) of a build of NAME is
+# the recorded one, expected/NAME.probes; and it has the probes and argument
+# counts of the same build done with SystemTap's dtrace, expected/NAME.stap.probes
+# (the sizes differ where the callers pass other types than declared: sdtkit's
+# follow the declarations, SystemTap's the callers)
+expect_probes() {
+	expect_same "the probe set" "$TESTDIR/real/expected/$1.probes" "$2"
+	cut -d' ' -f1-3 "$TESTDIR/real/expected/$1.stap.probes" | LC_ALL=C sort -u >"$T/stap.shape"
+	cut -d' ' -f1-3 "$2" | LC_ALL=C sort -u >"$T/now.shape"
+	expect_same "the probes and argument counts (of SystemTap's build)" "$T/stap.shape" "$T/now.shape"
+}
+
 # expect_same WHAT EXPECTED-FILE ACTUAL-FILE: the two are equal, else a diff
 expect_same() {
 	diff -u "$2" "$3" >"$T/diff" || fail "$1 differs from $(basename "$2") (--- recorded, +++ now):

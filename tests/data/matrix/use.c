@@ -102,6 +102,14 @@ probe_everything(int n)
 		MX2_SIDE_EFFECT(effects++, setonly);
 	MX2_SIDE_EFFECT(effects++, setonly);
 	calls++;
+
+	/* other types than declared, converted as a call converts them: an int for
+	 * a long and a size_t, a comparison for a _Bool, a function designator for a
+	 * function pointer, a char array for a const char * */
+	if (MX2_CONV_ENABLED())
+		MX2_CONV(n, n > 1, ubuf[0], compute, buf, 16);
+	MX2_CONV(effects++, n > 1, ubuf[1], twice, buf, 16);
+	calls++;
 }
 
 int

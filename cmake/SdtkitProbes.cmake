@@ -76,6 +76,36 @@
 #         message(STATUS "minipy has probes")
 #       endif()
 #
+#   sdtkit_add_tracers(<target> <provider.d>
+#                      [DESTINATION <dir>]
+#                      [TAPSET_DESTINATION <dir>] [BPFTRACE_DESTINATION <dir>]
+#                      [NAME <name>]
+#                      [CPP] [INCLUDE_DIRECTORIES <dir>...] [COMPILE_DEFINITIONS <def>...])
+#
+#     The tracer-side files for the probes <target> carries, made once it is
+#     built and installed with it, when tracing is on for it (it has probes
+#     from sdtkit_add_probes(), or links a library that has them; otherwise
+#     nothing is made):
+#
+#       <name>.stp  a SystemTap tapset (`sdtkit tapset`), installed to
+#                   TAPSET_DESTINATION (default ${CMAKE_INSTALL_DATADIR}/systemtap/tapset)
+#       <name>.bt   a bpftrace script (`sdtkit bpftrace`), installed as a
+#                   program to BPFTRACE_DESTINATION (default
+#                   ${CMAKE_INSTALL_DATADIR}/bpftrace/tools)
+#
+#     Both name <target>'s installed file, ${CMAKE_INSTALL_PREFIX}/<DESTINATION>/
+#     <its file name>: give as DESTINATION where your install(TARGETS) puts
+#     <target> (default ${CMAKE_INSTALL_BINDIR} for an executable,
+#     ${CMAKE_INSTALL_LIBDIR} for a library). The prefix is the configured
+#     one: `cmake --install --prefix` elsewhere leaves them naming it. <name>
+#     defaults to the .d file's (minipy.d: minipy.stp, minipy.bt). <target>
+#     is the executable, shared or module library the probes are linked into:
+#     with a static libminipy, the program; with a shared one, the library.
+#     CPP, INCLUDE_DIRECTORIES, COMPILE_DEFINITIONS: as for sdtkit_add_probes().
+#
+#       install(TARGETS libminipy minipy ...)
+#       sdtkit_add_tracers(libminipy minipy.d)   # share/systemtap/tapset/minipy.stp
+#
 # Variables
 #
 #   SDTKIT_DTRACE       cache, AUTO (default), ON or OFF: the ENABLE of every
@@ -89,8 +119,8 @@
 #                       once per build tree; remove it (cmake -USDTKIT_HAVE_SDT)
 #                       to check again after changing the compiler flags:
 #                         if(SDTKIT_HAVE_SDT) ... endif()
-#   SDTKIT_PROBES_VERSION  the version of this file, "1.0":
-#                         if(SDTKIT_PROBES_VERSION VERSION_LESS 1.0) ... endif()
+#   SDTKIT_PROBES_VERSION  the version of this file, "1.1" (1.1: sdtkit_add_tracers):
+#                         if(SDTKIT_PROBES_VERSION VERSION_LESS 1.1) ... endif()
 #
 # Targets
 #
@@ -104,7 +134,7 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.16...3.25)
 
-set(SDTKIT_PROBES_VERSION 1.0)
+set(SDTKIT_PROBES_VERSION 1.1)
 
 set(SDTKIT_DTRACE AUTO CACHE STRING
   "USDT probes from sdtkit_add_probes(): AUTO (when <sys/sdt.h> works), ON (required) or OFF")
@@ -390,6 +420,134 @@ function(sdtkit_add_probes target dfile)
     SDTKIT_ENABLED ${enabled}
     SDTKIT_HEADER "${header}"
     SDTKIT_OBJECT "${object}")
+endfunction()
+
+function(sdtkit_add_tracers target dfile)
+  cmake_parse_arguments(PARSE_ARGV 2 arg "CPP"
+    "DESTINATION;TAPSET_DESTINATION;BPFTRACE_DESTINATION;NAME"
+    "INCLUDE_DIRECTORIES;COMPILE_DEFINITIONS")
+  set(me "sdtkit_add_tracers(${target})")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(SEND_ERROR "${me}: unknown arguments: ${arg_UNPARSED_ARGUMENTS}")
+    return()
+  endif()
+  if(NOT TARGET ${target})
+    message(SEND_ERROR "${me}: '${target}' is not a target")
+    return()
+  endif()
+  get_target_property(type ${target} TYPE)
+  get_target_property(aliased ${target} ALIASED_TARGET)
+  get_target_property(imported ${target} IMPORTED)
+  if(aliased OR imported)
+    message(SEND_ERROR "${me}: '${target}' is an alias or imported target; name the real one")
+    return()
+  endif()
+  if(NOT type MATCHES "^(EXECUTABLE|SHARED_LIBRARY|MODULE_LIBRARY)$")
+    message(SEND_ERROR "${me}: tracers attach to an executable, shared or module library, "
+      "not to a ${type}: name the one the probes are linked into")
+    return()
+  endif()
+  get_filename_component(dfile "${dfile}" ABSOLUTE)
+  if(NOT EXISTS "${dfile}")
+    message(SEND_ERROR "${me}: '${dfile}' does not exist")
+    return()
+  endif()
+
+  # on when the target, or a library it links, has probes that are on
+  get_target_property(enabled ${target} SDTKIT_ENABLED)
+  set(found NO)
+  if(NOT enabled STREQUAL "enabled-NOTFOUND")
+    set(found YES)
+  endif()
+  if(NOT enabled)
+    get_target_property(libs ${target} LINK_LIBRARIES)
+    foreach(lib IN LISTS libs)
+      if(TARGET "${lib}")
+        get_target_property(real "${lib}" ALIASED_TARGET)
+        if(NOT real)
+          set(real "${lib}")
+        endif()
+        get_target_property(on "${real}" SDTKIT_ENABLED)
+        if(NOT on STREQUAL "on-NOTFOUND")
+          set(found YES)
+        endif()
+        if(on)
+          set(enabled ON)
+        endif()
+      endif()
+    endforeach()
+  endif()
+  if(NOT found)
+    message(SEND_ERROR "${me}: '${target}' has no probes: call sdtkit_add_probes() on it, "
+      "or on a library it links (target_link_libraries first)")
+    return()
+  endif()
+  if(NOT enabled)
+    message(STATUS "${me}: tracing is off: no tapset or bpftrace script")
+    return()
+  endif()
+  _sdtkit_tool(tool)
+
+  include(GNUInstallDirs)
+  if(NOT DEFINED arg_DESTINATION)
+    if(type STREQUAL "EXECUTABLE")
+      set(arg_DESTINATION "${CMAKE_INSTALL_BINDIR}")
+    else()
+      set(arg_DESTINATION "${CMAKE_INSTALL_LIBDIR}")
+    endif()
+  endif()
+  if(NOT DEFINED arg_TAPSET_DESTINATION)
+    set(arg_TAPSET_DESTINATION "${CMAKE_INSTALL_DATADIR}/systemtap/tapset")
+  endif()
+  if(NOT DEFINED arg_BPFTRACE_DESTINATION)
+    set(arg_BPFTRACE_DESTINATION "${CMAKE_INSTALL_DATADIR}/bpftrace/tools")
+  endif()
+  if(NOT DEFINED arg_NAME)
+    get_filename_component(arg_NAME "${dfile}" NAME_WE)
+  endif()
+  if(IS_ABSOLUTE "${arg_DESTINATION}")
+    set(installed "${arg_DESTINATION}")
+  else()
+    set(installed "${CMAKE_INSTALL_PREFIX}/${arg_DESTINATION}")
+  endif()
+  set(installed "${installed}/$<TARGET_FILE_NAME:${target}>")
+
+  set(opts "")
+  if(arg_CPP OR arg_INCLUDE_DIRECTORIES OR arg_COMPILE_DEFINITIONS)
+    list(APPEND opts -C)
+    foreach(dir IN LISTS arg_INCLUDE_DIRECTORIES)
+      get_filename_component(dir "${dir}" ABSOLUTE)
+      list(APPEND opts -I "${dir}")
+    endforeach()
+    foreach(def IN LISTS arg_COMPILE_DEFINITIONS)
+      list(APPEND opts -D "${def}")
+    endforeach()
+  endif()
+
+  set(outdir "${CMAKE_CURRENT_BINARY_DIR}/sdtkit/${target}")
+  file(MAKE_DIRECTORY "${outdir}")
+  set(tapset "${outdir}/${arg_NAME}.stp")
+  set(script "${outdir}/${arg_NAME}.bt")
+  # DEPENDS on the target: made again whenever it is linked again
+  add_custom_command(OUTPUT "${tapset}"
+    COMMAND ${tool} tapset ${opts} --binary "$<TARGET_FILE:${target}>" --as "${installed}"
+            -o "${tapset}" "${dfile}"
+    DEPENDS "${dfile}" ${tool} ${target}
+    VERBATIM
+    COMMENT "Generating SystemTap tapset ${arg_NAME}.stp for ${target}")
+  add_custom_command(OUTPUT "${script}"
+    COMMAND ${tool} bpftrace ${opts} --binary "$<TARGET_FILE:${target}>" --as "${installed}"
+            -o "${script}" "${dfile}"
+    DEPENDS "${dfile}" ${tool} ${target}
+    VERBATIM
+    COMMENT "Generating bpftrace script ${arg_NAME}.bt for ${target}")
+  add_custom_target(sdtkit_tracers_${target} ALL DEPENDS "${tapset}" "${script}")
+  install(FILES "${tapset}" DESTINATION "${arg_TAPSET_DESTINATION}")
+  install(PROGRAMS "${script}" DESTINATION "${arg_BPFTRACE_DESTINATION}")
+  message(STATUS "${me}: ${arg_NAME}.stp, ${arg_NAME}.bt for ${target} in ${arg_DESTINATION}")
+  set_target_properties(${target} PROPERTIES
+    SDTKIT_TAPSET "${tapset}"
+    SDTKIT_BPFTRACE "${script}")
 endfunction()
 
 cmake_policy(POP)

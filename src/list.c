@@ -7,8 +7,11 @@
 
 #include "argspec.h"
 #include "elfnotes.h"
+#include "doc.h"
 #include "list.h"
+#include "load.h"
 #include "util.h"
+#include "verify.h"
 
 /*
  * Output formats:
@@ -64,14 +67,25 @@
  *       symbol         string   mem, imm: symbolic part ("gtab", ":lo12:x"), or null
  *       segment        string   mem: x86 segment register ("fs"), or null
  *
+ *     name, type       string   with --provider-file: the argument's name and
+ *                               type as the .d declares them (either null when
+ *                               it does not)
+ *   declared           boolean  with --provider-file: whether the .d declares
+ *                               the probe (absent without the option)
+ *
  * Addresses are strings because JSON numbers lose precision above 2^53.
+ *
+ * With --provider-file=P.d, table and notes show each site's arguments with
+ * the names and types P.d declares beside the noted specs; probes of other
+ * providers are listed as without it.
  */
 
 enum format { FMT_TABLE, FMT_NOTES, FMT_JSON };
 enum { ARGSMAX = 64 }; /* sdt.h writes at most 12; take what a file has, within reason */
 
 static const char list_usage[] =
-	"usage: sdtkit list [--format=table|notes|json] [-P PROVIDER] [-p PID] [FILE...]\n";
+	"usage: sdtkit list [--format=table|notes|json] [-P PROVIDER] [-p PID]\n"
+	"                   [--provider-file=P.d [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]]] [FILE...]\n";
 
 struct lister {
 	enum format fmt;
@@ -81,6 +95,14 @@ struct lister {
 	int any;          /* something was printed */
 	int bad;          /* an error was reported */
 	struct floatnotes floats; /* table, notes: probes noted for their float arguments */
+	const struct model *decl; /* --provider-file's model, or NULL */
+	const char *declpath;
+};
+
+/* what the provider file says of one site */
+struct declared {
+	const struct probe *p; /* the probe, or NULL */
+	int provider;          /* whether the file declares its provider */
 };
 
 /* the readers that give up on a probe's arguments from its first 'f' one */
@@ -257,7 +279,7 @@ joperand(const struct sitearg *a)
 
 /* the parsed arguments of s; warnings for the ones that do not parse */
 static void
-jargs(const struct sdtmodule *m, const struct sdtsite *s, int *warned)
+jargs(const struct sdtmodule *m, const struct sdtsite *s, const struct declared *d, int *warned)
 {
 	const struct sdtmodinfo *mi = sdtinfo(m);
 	struct sitearg args[ARGSMAX];
@@ -295,13 +317,22 @@ jargs(const struct sdtmodule *m, const struct sdtsite *s, int *warned)
 		}
 		fputs(",\"operand\":", stdout);
 		joperand(a);
+		if (d) {
+			const struct arg *da = d->p && i < d->p->nargs ? &d->p->args[i] : NULL;
+
+			jkey("name");
+			jcstr(da ? da->name : NULL);
+			jkey("type");
+			jcstr(da ? da->type : NULL);
+		}
 		putchar('}');
 	}
 	putchar(']');
 }
 
 static void
-printjson(struct lister *l, const struct sdtmodule *m, const struct sdtsite *s, int *warned)
+printjson(struct lister *l, const struct sdtmodule *m, const struct sdtsite *s,
+          const struct declared *d, int *warned)
 {
 	const struct sdtmodinfo *mi = sdtinfo(m);
 	const char *mach = sdtmachinename(mi->machine);
@@ -336,8 +367,59 @@ printjson(struct lister *l, const struct sdtmodule *m, const struct sdtsite *s, 
 	jkey("arguments");
 	jcstr(s->args);
 	jkey("args");
-	jargs(m, s, warned);
+	jargs(m, s, l->decl ? d : NULL, warned);
+	if (l->decl)
+		printf(",\"declared\":%s", d->p ? "true" : "false");
 	putchar('}');
+}
+
+/*
+ * Under a site's row or note, its arguments as the provider file declares
+ * them beside the noted specs:
+ *
+ *         args[0]  const char *filename  8@32(%rsp)
+ *         args[1]  int lineno            -4@%eax
+ */
+static void
+printdeclared(const struct lister *l, const struct sdtmodule *m, const struct sdtsite *s,
+              const struct declared *d)
+{
+	static const char undeclared[] = "(not declared)";
+	struct sitearg args[ARGSMAX];
+	struct buf b = {0};
+	size_t n = sdtsiteargs(m, s, args, ARGSMAX), i, w = 0;
+
+	if (!d->provider)
+		return;
+	if (!d->p) {
+		printf("        (not declared in %s)\n", l->declpath);
+		return;
+	}
+	if (n > ARGSMAX)
+		n = ARGSMAX;
+	for (i = 0; i < d->p->nargs; i++) {
+		b.len = 0;
+		probeargdecl(&b, &d->p->args[i]);
+		if (b.len > w)
+			w = b.len;
+	}
+	if (n > d->p->nargs && w < strlen(undeclared))
+		w = strlen(undeclared);
+	for (i = 0; i < n || i < d->p->nargs; i++) {
+		b.len = 0;
+		if (i < d->p->nargs)
+			probeargdecl(&b, &d->p->args[i]);
+		else
+			bufputs(&b, undeclared);
+		if (i < n)
+			printf("        args[%zu]  %-*s  %.*s\n", i, (int)w, b.s, (int)args[i].speclen,
+			       args[i].spec);
+		else
+			printf("        args[%zu]  %-*s  (not noted)\n", i, (int)w, b.s);
+	}
+	if (d->p->nargs == 0 && n == 0)
+		printf("        (no arguments)\n");
+	buffree(&b);
 }
 
 static void
@@ -407,6 +489,7 @@ listreader(struct lister *l, struct sdtreader *r)
 	while ((rc = sdtnextmodule(r, &m, &err)) != 0) {
 		const struct sdtmodinfo *mi;
 		struct sdtsite s;
+		struct declared d = {NULL, 0};
 		int first = 1, warned = 0;
 		size_t scn = 0;
 
@@ -429,6 +512,8 @@ listreader(struct lister *l, struct sdtreader *r)
 				continue;
 			if (l->fmt != FMT_JSON) /* JSON says "float" for each argument itself */
 				floatnote(&l->floats, m, &s, mi->name);
+			if (l->decl)
+				d.p = declprobe(l->decl, s.provider, s.name, &d.provider);
 			switch (l->fmt) {
 			case FMT_TABLE:
 				printtable(l, mi, &s);
@@ -437,9 +522,11 @@ listreader(struct lister *l, struct sdtreader *r)
 				printnote(l, mi, &s, &first, &scn);
 				break;
 			case FMT_JSON:
-				printjson(l, m, &s, &warned);
+				printjson(l, m, &s, &d, &warned);
 				break;
 			}
+			if (l->decl && l->fmt != FMT_JSON)
+				printdeclared(l, m, &s, &d);
 		}
 	}
 }
@@ -448,11 +535,14 @@ listreader(struct lister *l, struct sdtreader *r)
 int
 cmd_list(int argc, char **argv)
 {
-	struct lister l = {FMT_TABLE, NULL, 0, 1, 0, 0, {NULL, 0}};
+	struct lister l = {FMT_TABLE, NULL, 0, 1, 0, 0, {NULL, 0}, NULL, NULL};
+	struct loadopts lo = {0};
+	struct model decl;
+	const char *declfile = NULL;
 	const char **files = xcalloc((size_t)argc, sizeof(*files));
 	long *pids = xcalloc((size_t)argc, sizeof(*pids));
 	size_t nfiles = 0, npids = 0, k;
-	int i, rest = 0, missing = 0, rc = 0;
+	int i, rest = 0, missing = 0, rc = 0, lrc;
 	const char *v;
 
 	for (i = 1; i < argc; i++) {
@@ -478,6 +568,13 @@ cmd_list(int argc, char **argv)
 			}
 		} else if ((v = optvalue(argc, argv, &i, "-P", &missing))) {
 			l.provider = v;
+		} else if ((v = optvalue(argc, argv, &i, "--provider-file", &missing))) {
+			declfile = v;
+		} else if ((lrc = loadoption(&lo, argc, argv, &i, &v)) != 0) {
+			if (lrc < 0) {
+				rc = usagefail("option '%s' needs a value", v);
+				goto out;
+			}
 		} else if ((v = optvalue(argc, argv, &i, "-p", &missing))) {
 			char *end;
 			long pid = strtol(v, &end, 10);
@@ -495,6 +592,18 @@ cmd_list(int argc, char **argv)
 	if (nfiles == 0 && npids == 0) {
 		rc = usagefail("no file or process given%s", "");
 		goto out;
+	}
+	if (lo.cpp && !declfile) {
+		rc = usagefail("-C reads the --provider-file: none given%s", "");
+		goto out;
+	}
+	if (declfile) {
+		if (loadmodel(declfile, &lo, &decl, printdiag, NULL) < 0) {
+			rc = 1;
+			goto out;
+		}
+		l.decl = &decl;
+		l.declpath = basename_of(declfile);
 	}
 	l.showfile = nfiles + npids > 1 || npids > 0;
 	for (k = 0; k < npids + nfiles; k++) {
@@ -518,7 +627,10 @@ cmd_list(int argc, char **argv)
 		l.bad = 1;
 	}
 	rc = l.bad ? 1 : 0;
+	if (l.decl)
+		modelfree(&decl);
 out:
+	loadfree(&lo);
 	floatnotesfree(&l.floats);
 	free(files);
 	free(pids);

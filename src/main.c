@@ -1,5 +1,5 @@
 /* main.c: the command line: a table of subcommands over the parser and emitters */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -8,13 +8,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bpftrace.h"
 #include "check.h"
 #include "diff.h"
+#include "doc.h"
 #include "header.h"
 #include "list.h"
 #include "load.h"
 #include "object.h"
 #include "parse.h"
+#include "sites.h"
+#include "tapset.h"
 #include "target.h"
 #include "util.h"
 
@@ -34,6 +38,8 @@ static const char usage_text[] =
 	"       sdtkit list   [--format=table|notes|json] [-P PROVIDER] [-p PID] [FILE...]\n"
 	"       sdtkit check  [-C ...] PROVIDER.d FILE...\n"
 	"       sdtkit diff   [--format=text|json] [-C ...] OLD NEW   (or OLD... -- NEW...)\n"
+	"       sdtkit bpftrace|tapset [-o OUT] [--as PATH] [-C ...] PROVIDER.d --binary FILE\n"
+	"       sdtkit doc    [--format=markdown|man] [-o OUT] [-C ...] PROVIDER.d\n"
 	"       sdtkit dtrace [-C] [-I DIR] [-D NAME] [-U NAME] -h|-G -s PROVIDER.d [-o OUT] [OBJ...]\n"
 	"       sdtkit --help | --version\n";
 
@@ -573,6 +579,147 @@ cmd_dtrace(int argc, char **argv)
 	return rc;
 }
 
+/* the output of a generator that is not streamed: to -o's file (or standard output) */
+static int
+emit(const char *output, const struct buf *b)
+{
+	if (output && strcmp(output, "-") != 0)
+		return writeout(output, b->s ? b->s : "", b->len) < 0 ? EXIT_BADINPUT : 0;
+	if (fwrite(b->s ? b->s : "", 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
+		warn("cannot write the output:");
+		return EXIT_BADINPUT;
+	}
+	return 0;
+}
+
+/*
+ * sdtkit bpftrace|tapset [-o OUT] [--as PATH] [-C ...] PROVIDER.d --binary FILE:
+ * the tracer-side file for the probes FILE carries, naming the binary as
+ * PATH (where it is installed; FILE itself by default)
+ */
+static int
+cmd_tracer(int argc, char **argv, int stap)
+{
+	struct job j = {0};
+	struct model m;
+	struct placedset ps = {0};
+	struct buf out = {0};
+	struct tracerfile f;
+	const char *binary = NULL, *as = NULL, *v;
+	char *name = NULL, *real = NULL;
+	int i, rc = EXIT_BADINPUT, rest = 0;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
+			if (j.input)
+				usage("unexpected argument '%s'", a);
+			j.input = a;
+		} else if (strcmp(a, "--") == 0) {
+			rest = 1;
+		} else if (cppoption(&j, argc, argv, &i)) {
+		} else if ((v = optval(argc, argv, &i, "-o"))) {
+			j.output = v;
+		} else if ((v = optval(argc, argv, &i, "--binary"))) {
+			binary = v;
+		} else if ((v = optval(argc, argv, &i, "--as"))) {
+			as = v;
+		} else {
+			usage("unknown option '%s'", a);
+		}
+	}
+	if (!j.input)
+		usage("no provider file given%s", "");
+	if (!binary)
+		usage("no --binary given: the file whose probes the %s reads", stap ? "tapset" : "script");
+	if (j.output && checkoutput(&j, j.output) < 0)
+		goto out;
+	if (load(&j, &m) < 0)
+		goto out;
+	if (placedread(binary, &ps) < 0) {
+		modelfree(&m);
+		goto out;
+	}
+	name = j.output && strcmp(j.output, "-") != 0 ? xstrdup(basename_of(j.output)) :
+	       defaultname(j.input, stap ? ".stp" : ".bt");
+	/* tracers look a binary up by its path: an absolute one, as they would not search PATH */
+	if (!as && !(real = realpath(binary, NULL)))
+		real = xstrdup(binary);
+	f = (struct tracerfile){as ? as : real, j.input, name};
+	if ((stap ? tapset(&m, &ps, &f, &out) : bpftracescript(&m, &ps, &f, &out)) < 0)
+		warn("'%s' carries none of the probes of '%s'%s", binary, j.input,
+		     stap ? "" : " that bpftrace can attach");
+	else
+		rc = emit(j.output, &out);
+	modelfree(&m);
+out:
+	placedfree(&ps);
+	buffree(&out);
+	free(name);
+	free(real);
+	loadfree(&j.load);
+	return rc;
+}
+
+static int
+cmd_bpftrace(int argc, char **argv)
+{
+	return cmd_tracer(argc, argv, 0);
+}
+
+static int
+cmd_tapset(int argc, char **argv)
+{
+	return cmd_tracer(argc, argv, 1);
+}
+
+/* sdtkit doc [--format=markdown|man] [-o OUT] [-C ...] PROVIDER.d */
+static int
+cmd_doc(int argc, char **argv)
+{
+	struct job j = {0};
+	struct model m;
+	struct buf out = {0};
+	const char *v;
+	int i, rc = EXIT_BADINPUT, rest = 0, asman = 0;
+
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
+			if (j.input)
+				usage("unexpected argument '%s'", a);
+			j.input = a;
+		} else if (strcmp(a, "--") == 0) {
+			rest = 1;
+		} else if (cppoption(&j, argc, argv, &i)) {
+		} else if ((v = optval(argc, argv, &i, "-o"))) {
+			j.output = v;
+		} else if ((v = optval(argc, argv, &i, "--format"))) {
+			if (strcmp(v, "man") == 0)
+				asman = 1;
+			else if (strcmp(v, "markdown") != 0)
+				usage("unknown --format '%s' (markdown or man)", v);
+		} else {
+			usage("unknown option '%s'", a);
+		}
+	}
+	if (!j.input)
+		usage("no provider file given%s", "");
+	if (j.output && checkoutput(&j, j.output) < 0)
+		goto out;
+	if (load(&j, &m) < 0)
+		goto out;
+	probedoc(&m, j.input, asman, &out);
+	modelfree(&m);
+	rc = emit(j.output, &out);
+out:
+	buffree(&out);
+	loadfree(&j.load);
+	return rc;
+}
+
 static const struct {
 	const char *name;
 	int (*fn)(int, char **);
@@ -583,6 +730,9 @@ static const struct {
 	{"list", cmd_list},
 	{"check", cmd_check},
 	{"diff", cmd_diff},
+	{"bpftrace", cmd_bpftrace},
+	{"tapset", cmd_tapset},
+	{"doc", cmd_doc},
 };
 
 static void

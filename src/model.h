@@ -42,6 +42,8 @@ struct probe {
 	struct arg *args;   /* the native argument list: what the site carries */
 	size_t nargs;
 	struct pos pos;
+	char *doc;          /* the documentation comment before it (without the comment's
+	                       marks, lines joined by '\n'), or NULL */
 };
 
 struct provider {
@@ -49,6 +51,7 @@ struct provider {
 	struct probe *probes;
 	size_t nprobes;
 	struct pos pos;
+	char *doc;          /* the documentation comment before 'provider', or NULL */
 };
 
 /* a typedef of the provider file, or of a header it includes under -C */

@@ -64,6 +64,8 @@ struct token {
 	size_t len;
 	struct pos pos;
 	const struct keyword *kw; /* an identifier's entry in keywords, or NULL */
+	const char *doc;  /* the last documentation comment (slash, two stars) before it, or NULL */
+	size_t doclen;
 };
 
 struct parser {
@@ -80,6 +82,8 @@ struct parser {
 	void *ctx;
 	int failed;
 	int depth;
+	const char *doc; /* a documentation comment not yet given to a token */
+	size_t doclen;
 };
 
 static void
@@ -238,6 +242,11 @@ skipspace(struct parser *ps)
 				perr(ps, &start, "unterminated comment");
 				return -1;
 			}
+			/* a comment opened with two stars documents what follows it */
+			if (p + 2 < ps->end && p[2] == '*' && q > p + 2) {
+				ps->doc = p;
+				ps->doclen = (size_t)(q + 2 - p);
+			}
 			advance(ps, (size_t)(q + 2 - p));
 		} else if (*p == '/' && p + 1 < ps->end && p[1] == '/') {
 			while (ps->p < ps->end && *ps->p != '\n')
@@ -295,6 +304,9 @@ next(struct parser *ps)
 	t->pos = here(ps);
 	p = t->s = ps->p;
 	t->kw = NULL;
+	t->doc = ps->doc;
+	t->doclen = ps->doclen;
+	ps->doc = NULL;
 	if (p >= ps->end) {
 		t->type = T_EOF;
 		t->len = 0;
@@ -732,8 +744,8 @@ specifiers(struct parser *ps, struct decl *d)
 				d->tagged = 1;
 		} else if (is(t, "string") && !d->hastype) {
 			/* D's string type: a pointer to a NUL-terminated char array */
-			static const struct token cc = {T_IDENT, "const char", 10, {0}, NULL};
-			static const struct token star = {T_PUNCT, "*", 1, {0}, NULL};
+			static const struct token cc = {T_IDENT, "const char", 10, {0}, NULL, NULL, 0};
+			static const struct token star = {T_PUNCT, "*", 1, {0}, NULL, NULL, 0};
 
 			emit(d, &cc);
 			emit(d, &star);
@@ -895,11 +907,55 @@ arglist(struct parser *ps, const struct provider *pv, struct probe *p, const cha
 	}
 }
 
+/*
+ * The text of a documentation comment: without its opening and closing
+ * marks, without the ' * ' that starts its lines, blank lines at either end
+ * dropped
+ */
+static char *
+doctext(const char *s, size_t n)
+{
+	struct buf b = {0};
+	const char *end = s + n - 2, *line;
+
+	for (s += 3; s < end; s = line + 1) {
+		const char *e;
+		size_t len;
+
+		line = memchr(s, '\n', (size_t)(end - s));
+		if (!line)
+			line = end;
+		while (s < line && (*s == ' ' || *s == '\t'))
+			s++;
+		if (s < line && *s == '*') {
+			s++;
+			if (s < line && *s == ' ')
+				s++;
+		}
+		for (e = line; e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'); e--)
+			;
+		len = (size_t)(e - s);
+		if (len == 0 && b.len == 0)
+			continue; /* blank lines before the text */
+		bufadd(&b, s, len);
+		bufputc(&b, '\n');
+	}
+	while (b.len > 0 && b.s[b.len - 1] == '\n')
+		b.s[--b.len] = '\0';
+	if (b.len == 0) {
+		buffree(&b);
+		return NULL;
+	}
+	return b.s;
+}
+
 static int
 probedecl(struct parser *ps, struct provider *pv)
 {
 	struct probe *p;
 	char buf[64];
+	const char *doc = ps->tok.doc; /* before 'probe' */
+	size_t doclen = ps->tok.doclen;
 
 	if (next(ps) < 0) /* 'probe' */
 		return -1;
@@ -913,6 +969,8 @@ probedecl(struct parser *ps, struct provider *pv)
 	memset(p, 0, sizeof(*p));
 	p->name = xstrndup(ps->tok.s, ps->tok.len);
 	p->pos = ps->tok.pos;
+	if (doc)
+		p->doc = doctext(doc, doclen);
 	if (next(ps) < 0)
 		return -1;
 	if (is(&ps->tok, ";") || is(&ps->tok, "}")) {
@@ -940,6 +998,8 @@ providerdecl(struct parser *ps)
 	struct pos open;
 	char buf[512];
 	struct model *m = ps->m;
+	const char *doc = ps->tok.doc; /* before 'provider' */
+	size_t doclen = ps->tok.doclen;
 
 	if (next(ps) < 0) /* 'provider' */
 		return -1;
@@ -953,6 +1013,7 @@ providerdecl(struct parser *ps)
 	memset(pv, 0, sizeof(*pv));
 	pv->name = xstrndup(ps->tok.s, ps->tok.len);
 	pv->pos = ps->tok.pos;
+	pv->doc = doc ? doctext(doc, doclen) : NULL;
 	if (next(ps) < 0)
 		return -1;
 	open = ps->tok.pos;
@@ -1580,9 +1641,11 @@ modelfree(struct model *m)
 			}
 			free(pv->probes[j].args);
 			free(pv->probes[j].name);
+			free(pv->probes[j].doc);
 		}
 		free(pv->probes);
 		free(pv->name);
+		free(pv->doc);
 	}
 	free(m->providers);
 	for (i = 0; i < m->ntypedefs; i++)

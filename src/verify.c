@@ -285,6 +285,62 @@ argexpect(const struct model *m, const struct arg *a, struct argexpect *out)
 	out->isfloat = e.isfloat;
 }
 
+const struct probe *
+declprobe(const struct model *m, const char *provider, const char *name, int *hasprovider)
+{
+	size_t i, j;
+
+	*hasprovider = 0;
+	for (i = 0; i < m->nproviders; i++) {
+		const struct provider *pv = &m->providers[i];
+
+		if (strcmp(pv->name, provider) != 0)
+			continue;
+		*hasprovider = 1;
+		for (j = 0; j < pv->nprobes; j++) {
+			if (strcmp(pv->probes[j].name, name) == 0)
+				return &pv->probes[j];
+		}
+	}
+	return NULL;
+}
+
+enum readas
+readas(const struct model *m, const struct arg *a)
+{
+	const char *t = a->ctype ? a->ctype : a->type;
+	char w[32];
+	size_t i = 0;
+	int nchar = 0, nother = 0, stars = 0, brackets = 0;
+	struct argexpect e;
+
+	if (a->isstring)
+		return RA_STRING;
+	while (word(t, &i, w, sizeof(w))) {
+		if (isqualifier(w))
+			continue;
+		if (strcmp(w, "*") == 0 || strcmp(w, "*const") == 0)
+			stars++;
+		else if (w[0] == '[')
+			brackets++;
+		else if (strcmp(w, "char") == 0)
+			nchar++;
+		else if (strcmp(w, "signed") != 0 && strcmp(w, "unsigned") != 0)
+			nother++;
+	}
+	/* char *, const char *, unsigned char *, char [16]: text */
+	if (nchar == 1 && nother == 0 && stars + brackets == 1 && !strchr(t, '('))
+		return RA_STRING;
+	if (strpbrk(t, "*[("))
+		return RA_POINTER;
+	argexpect(m, a, &e);
+	if (!e.known)
+		return RA_OTHER;
+	if (e.isfloat)
+		return RA_FLOAT;
+	return e.sign == 2 ? RA_UNSIGNED : RA_SIGNED;
+}
+
 /* can a site's argument sa come from a declaration expecting e under model lp64? */
 static int
 accepts(const struct expect *e, int lp64, const struct vsitearg *sa)

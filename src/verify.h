@@ -56,6 +56,21 @@ struct argexpect {
 /* what argument a of model m lets a site record */
 void argexpect(const struct model *m, const struct arg *a, struct argexpect *e);
 
+/* the probe provider:name m declares, or NULL; *hasprovider: whether m declares provider */
+const struct probe *declprobe(const struct model *m, const char *provider, const char *name,
+                              int *hasprovider);
+
+/* what a tracer reads argument a as */
+enum readas {
+	RA_STRING,   /* a pointer to char: text */
+	RA_POINTER,  /* any other pointer, array or function: an address */
+	RA_SIGNED,   /* a signed integer (plain char and enums count as signed) */
+	RA_UNSIGNED, /* an unsigned integer, _Bool */
+	RA_FLOAT,    /* float or double */
+	RA_OTHER,    /* a type name the .d leaves to its includer */
+};
+enum readas readas(const struct model *m, const struct arg *a);
+
 struct verifier;
 
 /*

@@ -4,7 +4,7 @@
 # TIMEOUT, in seconds); the script's deadline comes a little before that, so
 # the script, not ctest, reports a hang:
 # - the tools a test drives (cmake, ctest, meson, ninja, make, gdb, bpftrace,
-#   autoreconf, qemu-*) are shell functions that run the real tool under
+#   autoreconf, stap, qemu-*) are shell functions that run the real tool under
 #   `timeout`, and `bounded` does the same for anything else (the example
 #   programs, configure); a bound that passes prints the step, the command,
 #   where the script ran it and the tail of its log, then fails the test;
@@ -220,7 +220,7 @@ bounded() {
 trap 'exit 1' USR1
 
 # the tools tests drive run bounded, as if each call were 'bounded TOOL ...'
-for _t in cmake ctest meson ninja make gdb autoreconf; do
+for _t in cmake ctest meson ninja make gdb autoreconf stap; do
 	type -P "$_t" >/dev/null 2>&1 && eval "$_t() { bounded $_t \"\$@\"; }"
 done
 for _t in qemu-aarch64 qemu-riscv64 qemu-arm qemu-ppc64le qemu-s390x qemu-i386; do
@@ -407,6 +407,42 @@ bpftrace_usable() {
 	case $out in *ok*) return 0 ;; esac
 	echo "bpftrace cannot run here: $out"
 	return 1
+}
+
+# expect_golden GOLDEN FILE: FILE equals $TESTDIR/golden/GOLDEN (a diff
+# fails the test); with SDTKIT_UPDATE_GOLDEN=1, FILE becomes the golden file
+expect_golden() {
+	local g=$TESTDIR/golden/$1
+	if [ "${SDTKIT_UPDATE_GOLDEN:-0}" = 1 ]; then
+		mkdir -p "$(dirname "$g")" && cp "$2" "$g"
+		echo "updated $g"
+		return 0
+	fi
+	[ -f "$g" ] || fail "no golden file $g (SDTKIT_UPDATE_GOLDEN=1 writes it)"
+	diff -u "$g" "$2" >"$T/golden.diff" || fail "$2 differs from golden/$1:
+$(cat "$T/golden.diff")"
+}
+
+# stap_usable: 0 if SystemTap can elaborate scripts here (stap -p2: tapsets
+# parsed, process().mark() probes resolved against real binaries), setting
+# STAP_KERNEL to the kernel build tree it needs for that (the running
+# kernel's, else an installed linux-headers package's: pass 2 only reads its
+# configuration); else prints why (not in a subshell: it sets a variable)
+stap_usable() {
+	local d
+	type -P stap >/dev/null 2>&1 || { echo "systemtap is not installed"; return 1; }
+	STAP_KERNEL=
+	for d in "/lib/modules/$(uname -r)/build" /lib/modules/*/build; do
+		[ -f "$d/.config" ] && { STAP_KERNEL=$(readlink -f "$d"); break; }
+	done
+	[ -n "$STAP_KERNEL" ] || {
+		echo "no kernel build tree for SystemTap (install linux-headers-$(dpkg --print-architecture 2>/dev/null || echo ARCH))"
+		return 1
+	}
+	"$_timeout_cmd" -k 5 60 stap -r "$STAP_KERNEL" -p1 -e 'probe begin { exit() }' >/dev/null 2>&1 || {
+		echo "stap -p1 fails here: $("$_timeout_cmd" 60 stap -r "$STAP_KERNEL" -p1 -e 'probe begin { exit() }' 2>&1 | head -n 2 | tr '\n' ' ')"
+		return 1
+	}
 }
 
 # sdt_notes FILE: one line per SystemTap SDT note of FILE, in note order:

@@ -4,8 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bpftrace.h"
+#include "doc.h"
 #include "header.h"
 #include "parse.h"
+#include "tapset.h"
 #include "util.h"
 
 /*
@@ -15,8 +18,12 @@
  * provider allowed). The parser must report exactly one error when it
  * fails and none when it succeeds, each message one non-empty line with a
  * position. A model is then written as every kind of header, each of which
- * must be text with balanced conditionals and comments. Any violation
- * aborts, which libFuzzer reports as a crash.
+ * must be text with balanced conditionals and comments; as the reference
+ * in markdown and as a man page, whose every control line must be one of
+ * the requests it writes (documentation comments escaped); and as a
+ * bpftrace script and a tapset for a binary that places every probe, one
+ * clause and one alias each. Any violation aborts, which libFuzzer reports
+ * as a crash.
  */
 
 struct diagcount {
@@ -90,7 +97,9 @@ headers(const struct model *m)
 	for (disabled = 0; disabled <= 1; disabled++) {
 		for (i = 0; i < LEN(prefixes); i++) {
 			for (j = 0; j < LEN(sems); j++) {
-				struct headeropts o = {disabled, prefixes[i], sems[j], "dir/fuzz.d"};
+				/* the float option with the hidden semaphores only: it touches the arguments alone */
+				struct headeropts o = {disabled, prefixes[i], sems[j], "dir/fuzz.d",
+				                       sems[j] == SEM_HIDDEN && i == 0};
 				struct buf out = {0};
 
 				header(m, &o, &out);
@@ -104,6 +113,69 @@ headers(const struct model *m)
 			}
 		}
 	}
+}
+
+/* whether every line of man that starts with '.' or '\'' is a request doc.c writes */
+static int
+requestsonly(const char *man)
+{
+	static const char *const requests[] = {
+		".\\\" ", ".TH ", ".SH ", ".SS ", ".TP\n", ".I ", ".B ", ".BR ", ".PP\n", ".IP ",
+	};
+	const char *p = man;
+	size_t i;
+
+	for (; p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		if (*p != '.' && *p != '\'')
+			continue;
+		for (i = 0; i < LEN(requests); i++) {
+			if (strncmp(p, requests[i], strlen(requests[i])) == 0)
+				break;
+		}
+		if (i == LEN(requests))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+tracers(const struct model *m)
+{
+	struct placedset ps = {0};
+	struct tracerfile f = {"/usr/bin/fuzz", "dir/fuzz.d", "fuzz.bt"};
+	struct buf md = {0}, man = {0}, bt = {0}, stp = {0};
+	size_t i, j, nprobes = 0;
+
+	for (i = 0; i < m->nproviders; i++)
+		nprobes += m->providers[i].nprobes;
+	ps.p = xcalloc(nprobes ? nprobes : 1, sizeof(*ps.p));
+	for (i = 0; i < m->nproviders; i++) {
+		for (j = 0; j < m->providers[i].nprobes; j++) {
+			struct placed *p = &ps.p[ps.n++];
+
+			p->provider = m->providers[i].name;
+			p->name = m->providers[i].probes[j].name;
+			p->nargs = m->providers[i].probes[j].nargs;
+		}
+	}
+	probedoc(m, "dir/fuzz.d", 0, &md);
+	probedoc(m, "dir/fuzz.d", 1, &man);
+	check(md.len > 0 && strlen(md.s) == md.len, "markdown reference empty or with a NUL");
+	check(linesstarting(md.s, "### ") == nprobes, "markdown reference: not one heading per probe");
+	check(man.len > 0 && strlen(man.s) == man.len, "man reference empty or with a NUL");
+	check(requestsonly(man.s), "man reference: a line starts with a request doc.c does not write");
+	check(linesstarting(man.s, ".SS ") == nprobes, "man reference: not one .SS per probe");
+	if (nprobes > 0) {
+		check(bpftracescript(m, &ps, &f, &bt) == 0, "bpftrace: no probe attached");
+		check(tapset(m, &ps, &f, &stp) == 0, "tapset: no alias");
+		check(linesstarting(bt.s, "usdt:/usr/bin/fuzz:") == nprobes, "bpftrace: not one clause per probe");
+		check(linesstarting(stp.s, "probe ") == nprobes, "tapset: not one alias per probe");
+	}
+	free(ps.p);
+	buffree(&md);
+	buffree(&man);
+	buffree(&bt);
+	buffree(&stp);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -127,6 +199,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(d.errors == 0, "a successful parse reported an error");
 		check(m.nproviders > 0 || (flags & PARSE_PROGRAMS), "a successful parse without a provider");
 		headers(&m);
+		tracers(&m);
 		modelfree(&m);
 	}
 	return 0;

@@ -3,8 +3,9 @@
 # pkg-config), out of tree with make -j4: the libtool library shared (with
 # static too) and static only, each with the probes on and off.
 # On: the notes are where the layout puts them, a probe fires under gdb with
-# the right arguments, sdtkit check passes. Off: no note, no semaphore. Then
-# make distcheck. (auto: autotools_consumer.sh.)
+# the right arguments, sdtkit check passes, the tapset and bpftrace script
+# name the installed file and install. Off: no note, no semaphore, no
+# tracer-side file. Then make distcheck. (auto: autotools_consumer.sh.)
 # timeout: 75
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
@@ -46,6 +47,22 @@ build() {
 	[ "$out" = 42 ] || fail "$b/minipy printed '$out'"
 }
 
+# tracers DIR INSTALLED: DIR made minipy.stp and minipy.bt naming INSTALLED,
+# the installed file that holds the probes, and `make install' puts them in
+# share/systemtap/tapset and share/bpftrace/tools (the script executable)
+tracers() {
+	grep -qxF "probe minipy.line = process(\"$2\").mark(\"line\")" "$1/minipy.stp" ||
+		fail "$1/minipy.stp does not name $2: $(grep '^probe' "$1/minipy.stp")"
+	grep -qxF "usdt:$2:minipy:line" "$1/minipy.bt" ||
+		fail "$1/minipy.bt does not name $2: $(grep '^usdt' "$1/minipy.bt")"
+	make -C "$1" install DESTDIR="$1/stage" >"$1/install.log" 2>&1 ||
+		fail "make install in $1 failed: $(tail -n 20 "$1/install.log")"
+	cmp -s "$1/minipy.stp" "$1/stage/usr/local/share/systemtap/tapset/minipy.stp" ||
+		fail "$1: make install did not install minipy.stp in share/systemtap/tapset"
+	[ -x "$1/stage/usr/local/share/bpftrace/tools/minipy.bt" ] ||
+		fail "$1: make install did not install minipy.bt in share/bpftrace/tools"
+}
+
 # fires DIR PROG: the probe fires with the interpreter's arguments
 fires() {
 	hits=$(cd "$1" && LIBTOOL=./libtool gdb_hits 2 minipy:function__entry "$2" "$T/probe.mpy")
@@ -68,6 +85,7 @@ ar t "$T/shared-on/.libs/libminipy.a" | grep -qx minipy_probes.o ||
 	fail "libminipy.a lacks minipy_probes.o: $(ar t "$T/shared-on/.libs/libminipy.a")"
 fires "$T/shared-on" ./minipy
 sdtkit_check "$src/minipy.d" "$T/shared-on/.libs/libminipy.so"
+tracers "$T/shared-on" /usr/local/lib/libminipy.so.1.0.0
 
 # static: the probes are in the program
 build static-on --enable-dtrace --disable-shared
@@ -75,11 +93,16 @@ configured static-on yes
 has_probes "$T/static-on/minipy" "$src/minipy.d"
 fires "$T/static-on" ./minipy
 sdtkit_check "$src/minipy.d" "$T/static-on/minipy"
+tracers "$T/static-on" /usr/local/bin/minipy
 
 build shared-off --disable-dtrace
 configured shared-off no
 no_probes "$T/shared-off/.libs/libminipy.so" "$T/shared-off/.libs/minipy"
 grep -q 'Tracing is disabled' "$T/shared-off/minipy_probes.h" || fail "shared-off: not the no-op header"
+make -C "$T/shared-off" install DESTDIR="$T/shared-off/stage" >"$T/shared-off/install.log" 2>&1 ||
+	fail "make install in shared-off failed: $(tail -n 20 "$T/shared-off/install.log")"
+[ ! -e "$T/shared-off/minipy.stp" ] && [ ! -e "$T/shared-off/stage/usr/local/share/systemtap" ] ||
+	fail "shared-off: a tapset without the probes"
 
 build static-off --disable-dtrace --disable-shared
 configured static-off no

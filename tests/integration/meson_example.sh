@@ -2,7 +2,8 @@
 # sdtkit (find_program finds it on PATH): libminipy shared and static
 # (default_library), each with dtrace enabled and disabled, and auto. On: the
 # notes are where the layout puts them, a probe fires under gdb with the
-# right arguments, sdtkit check passes. Off: no note, no semaphore.
+# right arguments, sdtkit check passes, the tapset and the bpftrace script
+# name the installed file and install. Off: no note, no semaphore, neither.
 # timeout: 30
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
@@ -48,21 +49,43 @@ $T/probe.mpy|probe_me|1"
 	[ "$hits" = "$want" ] || fail "$1: gdb saw minipy:function__entry as '$hits', expected '$want'"
 }
 
+# tracers NAME INSTALLED: the build made minipy.stp and minipy.bt naming
+# INSTALLED (under the prefix), and installs them (the script executable)
+tracers() {
+	b=$T/$1
+	libdir=$(meson introspect --buildoptions "$b" | tr '{' '\n' | sed -n 's/.*"name": "libdir", "value": "\([^"]*\)".*/\1/p')
+	want=/usr/local/$(printf '%s' "$2" | sed "s|@libdir@|$libdir|")
+	grep -qxF "probe minipy.line = process(\"$want\").mark(\"line\")" "$b/minipy.stp" ||
+		fail "$1: minipy.stp does not name $want: $(grep '^probe' "$b/minipy.stp")"
+	grep -qxF "usdt:$want:minipy:line" "$b/minipy.bt" ||
+		fail "$1: minipy.bt does not name $want: $(grep '^usdt' "$b/minipy.bt")"
+	DESTDIR=$b/stage meson install -C "$b" >"$T/$1.install.log" 2>&1 ||
+		fail "meson install in $1 failed: $(tail -n 20 "$T/$1.install.log")"
+	cmp -s "$b/minipy.stp" "$b/stage/usr/local/share/systemtap/tapset/minipy.stp" ||
+		fail "$1: minipy.stp is not installed in share/systemtap/tapset"
+	[ -x "$b/stage/usr/local/share/bpftrace/tools/minipy.bt" ] ||
+		fail "$1: minipy.bt is not installed (executable) in share/bpftrace/tools"
+}
+
 build shared-on -Ddtrace=enabled -Ddefault_library=shared
 has_probes "$T/shared-on/libminipy.so" "$src/minipy.d"
 no_probes "$T/shared-on/minipy"
 fires "$T/shared-on/minipy"
 sdtkit_check "$src/minipy.d" "$T/shared-on/libminipy.so"
+tracers shared-on @libdir@/libminipy.so.1.0.0
 
 build static-on -Ddtrace=enabled -Ddefault_library=static
 has_probes "$T/static-on/minipy" "$src/minipy.d"
 fires "$T/static-on/minipy"
 sdtkit_check "$src/minipy.d" "$T/static-on/minipy"
+tracers static-on bin/minipy
 
 build shared-off -Ddtrace=disabled -Ddefault_library=shared
 no_probes "$T/shared-off/libminipy.so" "$T/shared-off/minipy"
 cmp -s "$T/shared-off/minipy_probes.h" "$ex/minipy_probes_disabled.h" ||
 	fail "shared-off: minipy_probes.h is not the no-op header"
+[ ! -e "$T/shared-off/minipy.stp" ] && [ ! -e "$T/shared-off/minipy.bt" ] ||
+	fail "shared-off: tracer-side files without the probes"
 
 build static-off -Ddtrace=disabled -Ddefault_library=static
 no_probes "$T/static-off/minipy"

@@ -16,4 +16,5 @@ provider mx2 {
 	    signed char, unsigned char, long long, const char *, void *, double);
 	probe only__used(int);
 	probe side__effect(int, long);
+	probe conv(long, _Bool, unsigned char, int (*)(int), const char *, size_t);
 };

@@ -1,0 +1,14 @@
+/* tapset.h: a SystemTap tapset: one probe alias per probe of a provider file */
+#ifndef SDTKIT_TAPSET_H
+#define SDTKIT_TAPSET_H
+
+#include "bpftrace.h"
+
+/*
+ * Append to out the tapset for the probes of m that ps (the binary's)
+ * carries. Returns 0, or -1 when the binary carries none of them.
+ */
+int tapset(const struct model *m, const struct placedset *ps, const struct tracerfile *f,
+           struct buf *out);
+
+#endif

@@ -1,0 +1,2 @@
+#error this build has no probes
+provider p { probe x(); };

@@ -1,0 +1,2 @@
+struct s { int x; };
+provider p { probe a(struct s); };

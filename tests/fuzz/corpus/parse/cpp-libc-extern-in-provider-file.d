@@ -1,0 +1,5 @@
+#include <stdlib.h>
+extern int helper(int);
+provider app {
+	probe start(int);
+};

@@ -1,0 +1,2 @@
+#define Oid unsigned long
+provider pg { probe open(Oid rel); };

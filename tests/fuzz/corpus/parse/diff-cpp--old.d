@@ -1,0 +1,2 @@
+#define Oid unsigned int
+provider pg { probe open(Oid rel); };

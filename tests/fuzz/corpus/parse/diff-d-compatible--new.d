@@ -1,0 +1,1 @@
+provider app { probe start(int count); probe stop(); };

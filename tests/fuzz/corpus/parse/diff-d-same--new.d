@@ -1,0 +1,4 @@
+/* reformatted */
+provider app {
+	probe start(int x);
+};

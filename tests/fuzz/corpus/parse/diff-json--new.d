@@ -1,0 +1,1 @@
+provider app { probe a(int); probe c(); };

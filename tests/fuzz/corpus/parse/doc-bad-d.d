@@ -1,0 +1,2 @@
+/** a doc comment before an error */
+provider p { probe a(int; };

@@ -1,0 +1,3 @@
+/* options only */
+#pragma D option quiet
+#pragma D option bufsize=16m

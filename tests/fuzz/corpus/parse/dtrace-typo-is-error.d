@@ -1,0 +1,3 @@
+provdier python {
+	probe line(int);
+};

@@ -1,0 +1,4 @@
+# 1 "in\
+c.h"
+provider p {
+

@@ -1,6 +1,8 @@
 # sdtkit: USDT probes from a provider.d (sdtkit's templates/CMakeLists.snippet.cmake).
 # Paste after project(); then, for each target with probes:
 #   sdtkit_add_probes(<target> provider.d DISABLED_HEADER provider_probes_disabled.h)
+# and, optionally, after install(TARGETS) of the file that holds the probes:
+#   sdtkit_add_tracers(<target> provider.d)   (its tapset and bpftrace script)
 # sdtkit_add_probes() comes from sdtkit built in-tree (add_subdirectory or
 # FetchContent, before this), else from an installed sdtkit (find_package),
 # else from a copy of sdtkit's cmake/SdtkitProbes.cmake in your cmake/ folder.

@@ -1,8 +1,8 @@
 # tracers_minipy.sh: sdtkit_add_tracers() in examples/minipy (CMake), static
 # and shared: `cmake --install` puts minipy.stp in share/systemtap/tapset and
 # minipy.bt (executable) in share/bpftrace/tools, both naming the installed
-# file that holds the probes (the program; the library); with the probes off,
-# neither. Then the installed script, run as installed, traces the installed
+# file that holds the probes (the program; the library); with the probes off
+# (on the library, or on the library the program links), neither. Then the installed script, run as installed, traces the installed
 # minipy: every event of samples/start.mpy's calls and imports, decoded
 # (strings, line numbers, the collector's counts), in both layouts.
 # timeout: 120
@@ -39,11 +39,15 @@ installed static "$T/inst-static/bin/minipy"
 layout shared -DSDTKIT_DTRACE=ON -DBUILD_SHARED_LIBS=ON
 lib=$(cd "$T/inst-shared" && ls lib*/libminipy.so.1.0) || fail "no installed libminipy.so.1.0"
 installed shared "$T/inst-shared/$lib"
+# off: on the library itself (shared), and on the program that links it (static)
 layout off -DSDTKIT_DTRACE=OFF -DBUILD_SHARED_LIBS=ON
-[ ! -e "$T/inst-off/share/systemtap" ] && [ ! -e "$T/inst-off/share/bpftrace" ] ||
-	fail "off: tracer-side files installed without the probes"
-grep -q 'sdtkit_add_tracers(libminipy): tracing is off' "$T/off.log" ||
-	fail "off: sdtkit_add_tracers did not say tracing is off: $(cat "$T/off.log")"
+layout static-off -DSDTKIT_DTRACE=OFF
+for t in off:libminipy static-off:minipy; do
+	[ ! -e "$T/inst-${t%%:*}/share/systemtap" ] && [ ! -e "$T/inst-${t%%:*}/share/bpftrace" ] ||
+		fail "${t%%:*}: tracer-side files installed without the probes"
+	grep -q "sdtkit_add_tracers(${t#*:}): tracing is off" "$T/${t%%:*}.log" ||
+		fail "${t%%:*}: sdtkit_add_tracers did not say tracing is off: $(cat "$T/${t%%:*}.log")"
+done
 
 why=$(bpftrace_usable) || skip "$why (the installed files were checked)"
 # the events of samples/start.mpy but its lines and the collector's

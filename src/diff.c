@@ -487,7 +487,8 @@ cmd_diff(int argc, char **argv)
 	if (readside(paths, split - 1, &lo, &old) < 0 || readside(paths + split - 1, n - split + 1, &lo, &new) < 0)
 		goto out;
 	compare(&old, &new, &cs);
-	qsort(cs.c, cs.n, sizeof(cs.c[0]), changecmp);
+	if (cs.n > 1) /* qsort takes no null base, even for nothing */
+		qsort(cs.c, cs.n, sizeof(cs.c[0]), changecmp);
 	if (json)
 		fputs(cs.n ? "[\n" : "[]\n", stdout);
 	for (i = 0; i < cs.n; i++) {

@@ -146,7 +146,8 @@ prefixclash(const struct model *m, const char *prefix)
 			n += 2;
 		}
 	}
-	qsort(v, n, sizeof(*v), macrocmp);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), macrocmp);
 	/* in a run of one name, the second entry is the probe that clashes first */
 	for (a = 1; a < n; a++) {
 		if (strcmp(v[a].name, v[a - 1].name) == 0 && (a < 2 || strcmp(v[a].name, v[a - 2].name) != 0) &&

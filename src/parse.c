@@ -1528,7 +1528,8 @@ checknames(struct parser *ps)
 	}
 	for (k = 0; k < n; k++)
 		v[k].name = arena.s + v[k].off;
-	qsort(v, n, sizeof(*v), namecmp);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), namecmp);
 	/* of all clashes, report the one whose later declaration comes first in the source */
 	for (k = 1; k < n; k++) {
 		const struct named *a = &v[k - 1], *b = &v[k];

@@ -10,6 +10,7 @@
 #include "diff.h"
 #include "elfnotes.h"
 #include "load.h"
+#include "sites.h"
 #include "verify.h"
 
 /*
@@ -174,65 +175,41 @@ fromd(const char *path, const struct loadopts *lo, struct iface *f)
 	return 0;
 }
 
-/* add the sites of one built file to f; 0, or -1 after a diagnostic */
-static int
-frombuilt(const char *path, struct iface *f)
+/* add one site of a built file to f (a sitefn) */
+static void
+addsite(void *ctx, struct sdtmodule *mod, const struct sdtsite *s)
 {
-	struct sdtreader *r;
-	struct sdtmodule *mod;
-	struct sdterr err;
+	struct iface *f = ctx;
 	struct sitearg args[ARGSMAX];
-	int rc, bad = 0;
+	size_t n = sdtsiteargs(mod, s, args, ARGSMAX), k;
+	int model = sdtinfo(mod)->model == SDT_LP64 ? 1 : 0;
+	struct iprobe *p = findprobe(f, s->provider, s->name);
 
-	if (sdtopen(&r, path, &err) < 0) {
-		warn("'%s': %s", err.name, err.reason);
-		return -1;
+	f->models |= 1 << model;
+	if (n > ARGSMAX)
+		n = ARGSMAX;
+	if (!p)
+		p = addprobe(f, s->provider, s->name, n);
+	/* sites that disagree on the count: the widest is what a script can read */
+	if (n > p->nargs) {
+		p->args = xreallocarray(p->args, n, sizeof(p->args[0]));
+		memset(p->args + p->nargs, 0, (n - p->nargs) * sizeof(p->args[0]));
+		p->nargs = n;
 	}
-	while ((rc = sdtnextmodule(r, &mod, &err)) != 0) {
-		const struct sdtmodinfo *mi;
-		struct sdtsite s;
-		int model;
+	for (k = 0; k < n; k++) {
+		struct shape *sh = &p->args[k].s[model];
 
-		if (rc < 0) {
-			warn("'%s': %s", err.name, err.reason);
-			bad = -1;
-			continue;
-		}
-		mi = sdtinfo(mod);
-		model = mi->model == SDT_LP64 ? 1 : 0;
-		f->models |= 1 << model;
-		while (sdtnextsite(mod, &s)) {
-			size_t n = sdtsiteargs(mod, &s, args, ARGSMAX), k;
-			struct iprobe *p = findprobe(f, s.provider, s.name);
-
-			if (n > ARGSMAX)
-				n = ARGSMAX;
-			if (!p)
-				p = addprobe(f, s.provider, s.name, n);
-			/* sites that disagree on the count: the widest is what a script can read */
-			if (n > p->nargs) {
-				p->args = xreallocarray(p->args, n, sizeof(p->args[0]));
-				memset(p->args + p->nargs, 0, (n - p->nargs) * sizeof(p->args[0]));
-				p->nargs = n;
-			}
-			for (k = 0; k < n; k++) {
-				struct shape *sh = &p->args[k].s[model];
-
-				if (!args[k].size)
-					continue; /* malformed: says nothing */
-				sh->known = 1;
-				sh->sizes |= 1u << args[k].size;
-				sh->sign |= args[k].isfloat ? 3 : args[k].issigned ? 1 : 2;
-				sh->isfloat |= args[k].isfloat ? 2 : 1;
-			}
-			if (s.semaphore || s.semsymbol || s.notesem)
-				p->sem = 1;
-			else if (p->sem < 0)
-				p->sem = 0;
-		}
+		if (!args[k].size)
+			continue; /* malformed: says nothing */
+		sh->known = 1;
+		sh->sizes |= 1u << args[k].size;
+		sh->sign |= args[k].isfloat ? 3 : args[k].issigned ? 1 : 2;
+		sh->isfloat |= args[k].isfloat ? 2 : 1;
 	}
-	sdtclose(r);
-	return bad;
+	if (s->semaphore || s->semsymbol || s->notesem)
+		p->sem = 1;
+	else if (p->sem < 0)
+		p->sem = 0;
 }
 
 /* whether path is a built file (ELF or archive) rather than a provider file */
@@ -268,7 +245,7 @@ readside(const char **paths, size_t n, const struct loadopts *lo, struct iface *
 				warn("'%s' is not a built file: a provider file is a side of its own", paths[i]);
 			return -1;
 		}
-		if (frombuilt(paths[i], f) < 0)
+		if (eachsite(paths[i], addsite, f) < 0)
 			rc = -1;
 	}
 	return rc;

@@ -95,10 +95,10 @@ mdtext(struct buf *out, const char *s)
 	}
 }
 
-/* the probe name DTrace tools show: '__' as '-' */
-static void
-dashed(struct buf *b, const char *s)
+void
+dtracename(struct buf *b, const char *s)
 {
+	bufputs(b, ""); /* b->s is a string even for an empty name */
 	for (; *s; s++) {
 		if (s[0] == '_' && s[1] == '_') {
 			bufputc(b, '-');
@@ -137,7 +137,7 @@ markdown(const struct model *m, const char *source, struct buf *out)
 			probeparams(&d, p);
 			bufprintf(out, "\n### `%s(%s)`\n", p->name, d.s ? d.s : "");
 			d.len = 0;
-			dashed(&d, p->name);
+			dtracename(&d, p->name);
 			bufprintf(out, "\nDTrace: `%s*:::%s`.\n", pv->name, d.s);
 			if (p->doc) {
 				bufputc(out, '\n');

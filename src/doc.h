@@ -13,4 +13,7 @@ void probeargdecl(struct buf *b, const struct arg *a);
 /* append to b the parameters of p as the .d declares them: "const char *filename, int lineno" */
 void probeparams(struct buf *b, const struct probe *p);
 
+/* append to b the probe name as DTrace tools show it: "function__entry" as "function-entry" */
+void dtracename(struct buf *b, const char *name);
+
 #endif

@@ -151,22 +151,6 @@ usagefail(const char *fmt, const char *arg)
 	return usageerror(list_usage, fmt, arg);
 }
 
-/* "function__entry" -> "function-entry" */
-static void
-dtracename(const char *s, struct buf *b)
-{
-	b->len = 0;
-	bufputs(b, "");
-	for (; *s; s++) {
-		if (s[0] == '_' && s[1] == '_') {
-			bufputc(b, '-');
-			s++;
-		} else {
-			bufputc(b, *s);
-		}
-	}
-}
-
 /* length of the valid UTF-8 sequence at s, or 0 */
 static size_t
 utf8len(const unsigned char *s, size_t left)
@@ -430,7 +414,7 @@ printtable(struct lister *l, const struct sdtmodinfo *mi, const struct sdtsite *
 	if (!l->any)
 		printf("%5s %10s %17s %33s %s\n", "ID", "PROVIDER", "MODULE", "FUNCTION", "NAME");
 	l->any = 1;
-	dtracename(s->name, &name);
+	dtracename(&name, s->name);
 	if (mi->pid)
 		bufprintf(&prov, "%s%ld", s->provider, mi->pid);
 	else

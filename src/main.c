@@ -594,6 +594,31 @@ emit(const char *output, const struct buf *b)
 }
 
 /*
+ * What the commands that read one provider file and write one output share:
+ * the file (one), '--', the preprocessor's options and -o; whether
+ * argv[*i] was one of them
+ */
+static int
+oneinput(struct job *j, int argc, char **argv, int *i, int *rest)
+{
+	const char *a = argv[*i], *v;
+
+	if (*rest || a[0] != '-' || strcmp(a, "-") == 0) {
+		if (j->input)
+			usage("unexpected argument '%s'", a);
+		j->input = a;
+	} else if (strcmp(a, "--") == 0) {
+		*rest = 1;
+	} else if (cppoption(j, argc, argv, i)) {
+	} else if ((v = optval(argc, argv, i, "-o"))) {
+		j->output = v;
+	} else {
+		return 0;
+	}
+	return 1;
+}
+
+/*
  * sdtkit bpftrace|tapset [-o OUT] [--as PATH] [-C ...] PROVIDER.d --binary FILE:
  * the tracer-side file for the probes FILE carries, naming the binary as
  * PATH (where it is installed; FILE itself by default)
@@ -613,15 +638,7 @@ cmd_tracer(int argc, char **argv, int stap)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
-			if (j.input)
-				usage("unexpected argument '%s'", a);
-			j.input = a;
-		} else if (strcmp(a, "--") == 0) {
-			rest = 1;
-		} else if (cppoption(&j, argc, argv, &i)) {
-		} else if ((v = optval(argc, argv, &i, "-o"))) {
-			j.output = v;
+		if (oneinput(&j, argc, argv, &i, &rest)) {
 		} else if ((v = optval(argc, argv, &i, "--binary"))) {
 			binary = v;
 		} else if ((v = optval(argc, argv, &i, "--as"))) {
@@ -688,15 +705,7 @@ cmd_doc(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
-		if (rest || a[0] != '-' || strcmp(a, "-") == 0) {
-			if (j.input)
-				usage("unexpected argument '%s'", a);
-			j.input = a;
-		} else if (strcmp(a, "--") == 0) {
-			rest = 1;
-		} else if (cppoption(&j, argc, argv, &i)) {
-		} else if ((v = optval(argc, argv, &i, "-o"))) {
-			j.output = v;
+		if (oneinput(&j, argc, argv, &i, &rest)) {
 		} else if ((v = optval(argc, argv, &i, "--format"))) {
 			if (strcmp(v, "man") == 0)
 				asman = 1;

@@ -21,12 +21,11 @@ placedfind(const struct placedset *s, const char *provider, const char *name)
 }
 
 int
-placedread(const char *path, struct placedset *s)
+eachsite(const char *path, sitefn *fn, void *ctx)
 {
 	struct sdtreader *r;
 	struct sdtmodule *m;
 	struct sdterr err;
-	struct sitearg args[ARGSMAX];
 	int rc, bad = 0;
 
 	if (sdtopen(&r, path, &err) < 0) {
@@ -41,27 +40,40 @@ placedread(const char *path, struct placedset *s)
 			bad = -1;
 			continue;
 		}
-		while (sdtnextsite(m, &site)) {
-			size_t n, k;
-			struct placed *p;
-
-			if (placedfind(s, site.provider, site.name))
-				continue;
-			n = sdtsiteargs(m, &site, args, ARGSMAX);
-			s->p = xgrowarray(s->p, s->n, sizeof(s->p[0]));
-			p = &s->p[s->n++];
-			memset(p, 0, sizeof(*p));
-			p->provider = xstrdup(site.provider);
-			p->name = xstrdup(site.name);
-			p->nargs = n;
-			for (k = 0; k < n && k < KEPT; k++) {
-				p->isfloat[k] = args[k].isfloat;
-				p->size[k] = args[k].size;
-			}
-		}
+		while (sdtnextsite(m, &site))
+			fn(ctx, m, &site);
 	}
 	sdtclose(r);
 	return bad;
+}
+
+static void
+placeone(void *ctx, struct sdtmodule *m, const struct sdtsite *site)
+{
+	struct placedset *s = ctx;
+	struct sitearg args[ARGSMAX];
+	struct placed *p;
+	size_t n, k;
+
+	if (placedfind(s, site->provider, site->name))
+		return;
+	n = sdtsiteargs(m, site, args, ARGSMAX);
+	s->p = xgrowarray(s->p, s->n, sizeof(s->p[0]));
+	p = &s->p[s->n++];
+	memset(p, 0, sizeof(*p));
+	p->provider = xstrdup(site->provider);
+	p->name = xstrdup(site->name);
+	p->nargs = n;
+	for (k = 0; k < n && k < KEPT; k++) {
+		p->isfloat[k] = args[k].isfloat;
+		p->size[k] = args[k].size;
+	}
+}
+
+int
+placedread(const char *path, struct placedset *s)
+{
+	return eachsite(path, placeone, s);
 }
 
 void

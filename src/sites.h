@@ -12,6 +12,18 @@ struct placed {
 	int size[12 + 1];    /* per argument: 1, 2, 4, 8 (0: malformed) */
 };
 
+struct sdtmodule;
+struct sdtsite;
+
+/* called for each site s of module m of a built file */
+typedef void sitefn(void *ctx, struct sdtmodule *m, const struct sdtsite *s);
+/*
+ * fn for every site of every module of the built file at path (an ELF
+ * file or an archive); 0, or -1 after a diagnostic for each module or file
+ * that cannot be read (the others are read all the same)
+ */
+int eachsite(const char *path, sitefn *fn, void *ctx);
+
 struct placedset {
 	struct placed *p;
 	size_t n;

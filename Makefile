@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Makefile: a thin front over CMake: `make demo`, `make check`, `make install`.
 BUILD ?= build
 PREFIX ?= /usr/local

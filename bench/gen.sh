@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # gen.sh: write a provider file with N probes (default 500) whose argument counts
 # cycle through 0..12 over a mix of C types; deterministic output
 # usage: bench/gen.sh OUT.d [N]

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # list.sh: the probe reader against the tools people list probes with: `sdtkit list` (the
 # table, which also resolves function names) against `readelf -n` and `bpftrace -l`, on a
 # file with 100,000 probe sites and on Debian's libpython3.11; and its peak memory

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run.sh: time `dtrace -h` and `dtrace -G`, SystemTap's against sdtkit's personality, on
 # a 5-probe and a 500-probe provider; prints a Markdown table and writes bench/results.md.
 # usage: bench/run.sh   (env: SDTKIT=path/to/sdtkit, STAP_DTRACE=/usr/bin/dtrace,

@@ -1,3 +1,10 @@
+# SPDX-License-Identifier: FSFAP
+# Copyright (C) 2026 The sdtkit authors
+#
+# Copying and distribution of this file, with or without modification, are
+# permitted in any medium without royalty provided the copyright notice and
+# this notice are preserved. This file is offered as-is, without any warranty.
+#
 # SdtkitProbes.cmake: USDT probes from a DTrace provider file (provider.d) for CMake
 #
 # One file, three ways to get it:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # debsrc.sh: upstream sources of real projects from Debian's source packages,
 # for the real-project tests (tests/real).
 #

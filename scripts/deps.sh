@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # deps.sh: make sure the Debian packages sdtkit's build, demo and tests use are installed.
 # As root, installs what is missing; otherwise prints the command to run and fails.
 # usage: scripts/deps.sh [build|check]   (default: check, which includes build)

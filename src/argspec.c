@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* argspec.c: parsing SDT argument specs ("-4@8(%rbp)") by the ELF file's machine */
 #include <elf.h>
 #include <stdarg.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* argspec.h: parsing SDT argument specs ("-4@8(%rbp)") by the ELF file's machine */
 #ifndef SDTKIT_ARGSPEC_H
 #define SDTKIT_ARGSPEC_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bpftrace.c: a bpftrace script that prints every probe of a provider file, decoded */
 #include <string.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bpftrace.h: a bpftrace script that prints every probe of a provider file, decoded */
 #ifndef SDTKIT_BPFTRACE_H
 #define SDTKIT_BPFTRACE_H

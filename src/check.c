@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check.c: the 'check' command: a provider file against the probe sites of ELF files */
 #include <elf.h>
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* check.h: the 'check' command: a provider file against the probe sites of ELF files */
 #ifndef SDTKIT_CHECK_H
 #define SDTKIT_CHECK_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpp.c: running the C preprocessor on a provider file, without a shell */
 #define _GNU_SOURCE /* memmem */
 #include <errno.h>

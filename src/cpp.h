@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cpp.h: running the C preprocessor on a provider file */
 #ifndef SDTKIT_CPP_H
 #define SDTKIT_CPP_H

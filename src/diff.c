@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff.c: the 'diff' command: two versions of a probe interface, compared */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* diff.h: the 'diff' command: two versions of a probe interface, compared */
 #ifndef SDTKIT_DIFF_H
 #define SDTKIT_DIFF_H

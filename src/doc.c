@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc.c: a reference of the probes of a provider file, in markdown or as a man page */
 #include <ctype.h>
 #include <string.h>

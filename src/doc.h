@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc.h: a reference of the probes of a provider file, in markdown or as a man page */
 #ifndef SDTKIT_DOC_H
 #define SDTKIT_DOC_H

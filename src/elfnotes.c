@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* elfnotes.c: reading SDT probe sites from ELF files, static archives and running processes */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>

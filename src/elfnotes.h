@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* elfnotes.h: reading SDT probe sites from ELF files, static archives and running processes */
 #ifndef SDTKIT_ELFNOTES_H
 #define SDTKIT_ELFNOTES_H

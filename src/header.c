@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* header.c: the probe header (over <sys/sdt.h>) and the no-op header */
 #include <ctype.h>
 #include <stdlib.h>

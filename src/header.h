@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* header.h: the probe header and the no-op header */
 #ifndef SDTKIT_HEADER_H
 #define SDTKIT_HEADER_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* list.c: the 'list' command: the probe sites of ELF files, archives and processes */
 #include <elf.h>
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* list.h: the 'list' command: the probe sites of ELF files, archives and processes */
 #ifndef SDTKIT_LIST_H
 #define SDTKIT_LIST_H

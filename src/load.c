@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* load.c: reading a provider file into the model, through the preprocessor when asked */
 #include <errno.h>
 #include <stdio.h>

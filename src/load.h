@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* load.h: reading a provider file into the model, through the preprocessor when asked */
 #ifndef SDTKIT_LOAD_H
 #define SDTKIT_LOAD_H

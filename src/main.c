@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c: the command line: a table of subcommands over the parser and emitters */
 #define _XOPEN_SOURCE 700
 #include <errno.h>

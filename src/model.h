@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model.h: the in-memory model of a DTrace provider file */
 #ifndef SDTKIT_MODEL_H
 #define SDTKIT_MODEL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* object.c: write the semaphore object, an ELF relocatable that holds data only */
 #include <elf.h>
 #include <gelf.h>

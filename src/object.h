@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* object.h: the semaphore object, an ELF relocatable written with libelf */
 #ifndef SDTKIT_OBJECT_H
 #define SDTKIT_OBJECT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.c: the DTrace provider file parser (lexer, declarations, model building) */
 #define _POSIX_C_SOURCE 200809L
 #include <ctype.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.h: the DTrace provider file parser */
 #ifndef SDTKIT_PARSE_H
 #define SDTKIT_PARSE_H

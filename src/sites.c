@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sites.c: the probes built files carry, and how their arguments are noted */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* sites.h: the probes built files carry, and how their arguments are noted */
 #ifndef SDTKIT_SITES_H
 #define SDTKIT_SITES_H

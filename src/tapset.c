@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tapset.c: a SystemTap tapset: one probe alias per probe of a provider file */
 #include <ctype.h>
 #include <string.h>

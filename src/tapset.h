@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* tapset.h: a SystemTap tapset: one probe alias per probe of a provider file */
 #ifndef SDTKIT_TAPSET_H
 #define SDTKIT_TAPSET_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* target.c: the table of ELF targets, and reading the target of an ELF file */
 #include <elf.h>
 #include <stdio.h>

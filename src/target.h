@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* target.h: the ELF target a semaphore object is written for */
 #ifndef SDTKIT_TARGET_H
 #define SDTKIT_TARGET_H

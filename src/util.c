@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* util.c: diagnostics, checked allocation, growable buffers and safe output files */
 #define _XOPEN_SOURCE 700
 #include <errno.h>

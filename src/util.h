@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* util.h: diagnostics, checked allocation, growable buffers and safe output files */
 #ifndef SDTKIT_UTIL_H
 #define SDTKIT_UTIL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* verify.c: comparing a provider file's declarations with the probe sites of ELF files */
 #include <errno.h>
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* verify.h: comparing a provider file's declarations with the probe sites of ELF files */
 #ifndef SDTKIT_VERIFY_H
 #define SDTKIT_VERIFY_H

@@ -1,3 +1,10 @@
+# SPDX-License-Identifier: FSFAP
+# Copyright (C) 2026 The sdtkit authors
+#
+# Copying and distribution of this file, with or without modification, are
+# permitted in any medium without royalty provided the copyright notice and
+# this notice are preserved. This file is offered as-is, without any warranty.
+#
 # sdtkit: USDT probes from a provider.d (sdtkit's templates/CMakeLists.snippet.cmake).
 # Paste after project(); then, for each target with probes:
 #   sdtkit_add_probes(<target> provider.d DISABLED_HEADER provider_probes_disabled.h)

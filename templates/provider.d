@@ -1,4 +1,13 @@
 /*
+ * SPDX-License-Identifier: FSFAP
+ * Copyright (C) 2026 The sdtkit authors
+ *
+ * Copying and distribution of this file, with or without modification, are
+ * permitted in any medium without royalty provided the copyright notice and
+ * this notice are preserved. This file is offered as-is, without any warranty.
+ */
+
+/*
  * provider.d: the probes of PROJECT (a starter file from sdtkit's templates/).
  *
  * Rename the provider and the probes, then:

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # lib.sh: helpers shared by the integration scripts (sourced by bash)
 #
 # Every wait is bounded. ctest gives each script SDTKIT_TEST_TIMEOUT (its

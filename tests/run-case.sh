@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run-case.sh: run one declarative CLI test case (tests/cases/NAME.case)
 #
 # usage: sh run-case.sh FILE.case

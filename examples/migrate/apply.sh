@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # apply.sh PROJECT SRCDIR: move SRCDIR, an unpacked upstream tree of PROJECT,
 # from its own dtrace glue to sdtkit's integration (PROJECT.patch here, and
 # the steps a patch cannot carry). PROJECT is cpython-3.11 or postgresql-15.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # demo.sh: install the sdtkit just built into a private prefix, build minipy
 # against it with CMake (libminipy shared), show the probes of the program and
 # of libminipy.so, and trace a sample script's calls with call_stack.bt.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* main.c: the minipy program: `minipy FILE.mpy` runs a script */
 #include <stdio.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # run-elf.sh: run one entry of the catalogue of bad ELF inputs (tests/elf/catalogue,
 # whose header documents the entries and what is checked)
 #

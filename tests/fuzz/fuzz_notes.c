@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_notes.c: libFuzzer harness for the ELF note reader (bytes in, listing out) */
 #define _GNU_SOURCE /* memfd_create */
 #include <stdint.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_parse.c: libFuzzer harness for the .d parser and the header emitter */
 #include <stdint.h>
 #include <stdio.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # run-fuzz.sh: run one libFuzzer harness for a fixed time on a copy of its corpus
 #
 # usage: sh run-fuzz.sh HARNESS CORPUS DICT SECONDS

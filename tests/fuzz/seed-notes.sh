@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # seed-notes.sh: regenerate the note reader's seed corpus (tests/fuzz/corpus/notes):
 # small ELF files with stapsdt notes made with sdtkit's own header and object:
 # an x86-64 .o, a tiny linked x86-64 executable (no libc, semaphores in .probes),

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # seed.sh: regenerate the parser's seed corpus (tests/fuzz/corpus/parse) from
 # the .d inputs of the CLI cases and the test data, plus a few inputs in the
 # form the preprocessor writes (line markers), which the cases cannot show.

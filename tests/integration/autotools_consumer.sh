@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # autotools_consumer.sh: the fixture consumer (tests/data/consumers/myproj,
 # whose sdtkit lines are the templates as they are) with autoconf, automake
 # and libtool against an installed sdtkit, out of tree, make -j4: auto turns

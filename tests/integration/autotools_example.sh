@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # autotools_example.sh: examples/minipy built with autoconf, automake and
 # libtool against an installed sdtkit (found through PATH, ACLOCAL_PATH and
 # pkg-config), out of tree with make -j4: the libtool library shared (with

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # autotools_macro.sh: what SDTKIT_ENABLE_DTRACE (installed sdtkit.m4, found
 # through ACLOCAL_PATH) decides, in a configure.ac with nothing else: the
 # tool found or named, auto / --enable-dtrace / --disable-dtrace, and the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bpftrace.sh: bpftrace attached to tests/data/e2e's program (executable and
 # shared-library builds) reads the probe arguments and arms the semaphores.
 # bpftrace 0.17 reads arg0..arg5 only and rejects 8f@ arguments: twelve is

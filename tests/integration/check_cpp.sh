@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # check_cpp.sh: `sdtkit check -C -I -D -U` reads the provider file through the
 # preprocessor, as `header -C` does: types that come from #define (PostgreSQL's
 # probes.d), from a header found with -I, from typedefs of the .d and of libc

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # check_cross.sh: `sdtkit check` judges each file by its own data model and machine: the
 # same correctly typed sources built for aarch64 (plain char unsigned), i386 (ILP32, with
 # 32- and 64-bit off_t), arm, riscv64, ppc64el and s390x are clean -- programs, objects

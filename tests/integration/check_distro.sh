@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # check_distro.sh: `sdtkit check` on what a distribution ships: Debian's libpython3.11
 # (and its static python3.11 and libpython3.11.a) against the probes CPython 3.11
 # declares. Everything CPython places is right (types, semaphores in .probes, code); the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # check_layouts.sh: `sdtkit check` finds nothing wrong with programs whose probe arguments
 # have exactly the declared types, in every layout: an executable, a program plus its
 # shared library checked as one (each half alone lacks the other's probes), objects, a

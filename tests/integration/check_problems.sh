@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # check_problems.sh: each problem `sdtkit check` promises to find, found with its exact
 # report: a declared probe compiled out, a site the .d does not declare, a wrong argument
 # type (direct <sys/sdt.h> and a stale generated header), a wrong argument count, a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake_call_stack.sh: examples/minipy/call_stack.bt under bpftrace, on the
 # example built with CMake, shared (attached by the library's path, then the
 # program started) and static (bpftrace -c): the calls inside start(), the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake_enable_on.sh: ENABLE ON where probes cannot work fails configuring
 # with the reason; AUTO there builds without probes. The compiler is Debian's
 # aarch64 cross compiler, which does not see the host's <sys/sdt.h> (it

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake_intree.sh: sdtkit's source tree used in-tree by a consumer, through
 # add_subdirectory and through FetchContent: the consumer's build builds the
 # tool and runs it; sdtkit_add_probes() and sdtkit::sdtkit come with it,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake_layouts.sh: sdtkit_add_probes() on an OBJECT library (linked, or
 # taken as $<TARGET_OBJECTS>), a MODULE library opened with dlopen(), and a
 # STATIC library linked into a SHARED one: each time the probes and their

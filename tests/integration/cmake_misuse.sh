@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake_misuse.sh: sdtkit_add_probes() and sdtkit_add_tracers() report each misuse as an error
 # naming the call and what is wrong (message(SEND_ERROR): configuring fails,
 # after reporting them all).

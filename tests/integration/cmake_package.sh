@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake_package.sh: the example interpreter built with CMake against an
 # installed sdtkit (find_package(sdtkit 1.0)), static and shared, with
 # tracing ON, OFF and AUTO: the probes are in the file the layout predicts

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake_rebuild.sh: with Ninja and with `make -j4`, a second build does
 # nothing; adding a probe to the .d file regenerates the header and the
 # semaphore object, recompiles the file that includes the header (not the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cmake_vendored.sh: the single module file copied into a project
 # (cmake/SdtkitProbes.cmake, no installed package): it runs an sdtkit found
 # on PATH; on a machine with neither sdtkit nor dtrace the project still
@@ -11,8 +12,10 @@
 
 cm_install
 
-# the example's snippet is the template, verbatim
-snippet=$(cat "$SRCDIR/templates/CMakeLists.snippet.cmake")
+# the example's snippet is the template, verbatim (less the template's
+# licence notice, which heads the file users copy the snippet from)
+snippet=$(sed '1,/without any warranty\./d' "$SRCDIR/templates/CMakeLists.snippet.cmake" | sed '1{/^#$/d;}')
+[ -n "$snippet" ] || fail "no snippet after the licence notice of templates/CMakeLists.snippet.cmake"
 case $(cat "$MINIPY/CMakeLists.txt") in
 *"$snippet"*) ;;
 *) fail "examples/minipy/CMakeLists.txt does not contain templates/CMakeLists.snippet.cmake as it is" ;;

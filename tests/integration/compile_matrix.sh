@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # compile_matrix.sh: both generated headers compile warning-free with gcc, clang, g++ and
 # clang++ under every C and C++ standard, at -O0, -O2 and -fPIC; probe arguments are
 # evaluated exactly once when enabled and never when disabled; hidden semaphores need no GOT.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # concurrency.sh: 32 parallel runs in one directory, to distinct outputs and to
 # the same output, all succeed, give complete outputs and leave no temporary.
 # timeout: 30

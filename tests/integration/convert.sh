@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # convert.sh: arguments reach their sites as the types the .d declares, not
 # the callers' (an int for a long, -1 for an unsigned int, an unsigned enum
 # for an int, a function designator and an array for pointers): each note's

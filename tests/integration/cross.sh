@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # cross.sh: semaphore objects for foreign targets, inferred from the objects
 # they go with (or --target / --like), link with the cross toolchains and keep
 # the probes, the ELF identity and the CET/BTI properties of the link; `sdtkit check`

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # diff.sh: `sdtkit diff` over built files: a program against its own .d
 # (nothing changes), two builds of it (the one from a stale header breaks:
 # an argument narrowed, an argument added, probes gone), semaphores dropped

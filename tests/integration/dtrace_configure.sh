@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # dtrace_configure.sh: what configure scripts and build rules send the dtrace
 # personality. CPython's test for -G (a provider-less 'BEGIN{}' file) gets an
 # object that links into a program without adding semaphores or losing

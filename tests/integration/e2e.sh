@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # e2e.sh: tests/data/e2e's program, built as an executable and as a shared
 # library, checked with readelf -n (notes, semaphores, argument sizes) and gdb
 # (probes, argument values). bpftrace.sh checks the same builds with bpftrace.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # fuzz_regress_notes.sh: the inputs on which the note reader's fuzz harness
 # (tests/fuzz/fuzz_notes.c) once found a bug, tests/fuzz/regress/notes/*, each
 # listed in every format: exit status 1 with exactly one error line, never a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # header_sed.sh: projects edit generated headers with sed written for
 # SystemTap's, whose types appear only in comments: CPython, GLib and others
 # 's,char \*,const char \*,g' and 's,void \*,const void \*,', PostgreSQL 15's

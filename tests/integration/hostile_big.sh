@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # hostile_big.sh: provider files made of one 10 MB line (too big for a .case):
 # each is refused with exit 1 and exactly one diagnostic at the right line and
 # column, in linear time (a 60 s limit catches a hang, not a slow run), and

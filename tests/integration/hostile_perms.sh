@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # hostile_perms.sh: an unreadable provider file and a read-only output
 # directory (which a .case cannot set up): exit 1, one diagnostic, nothing
 # written, no temporary left. Root reads and writes through any mode, so as

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # install.sh: `cmake --install` lays out bin/sdtkit, the man page and the
 # libexec/sdtkit/dtrace link, and the link answers as dtrace from a fresh PATH.
 # timeout: 30

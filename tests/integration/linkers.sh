@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # linkers.sh: probes survive every linker, LTO and section garbage collection.
 # tests/data/link's program (start and done in app.c, step in lib.c), built by
 # gcc, gcc -flto, clang and clang -flto=thin, without and with

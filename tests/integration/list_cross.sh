@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # list_cross.sh: `sdtkit list` reads files of every architecture, whatever the host:
 # objects, executables and archives from the aarch64, arm, riscv64, ppc64el, s390x, i386
 # and x86-64 compilers agree with readelf -n, and their argument operands parse by the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # list_distro.sh: a library built by the distribution, not by us: Debian's libpython3.11
 # carries the python provider's probes; sdtkit list agrees with readelf -n, gdb and
 # bpftrace about them, and names the functions they are in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # list_large.sh: 100,000 probe sites: memory stays flat (the file is mapped, sites are not
 # collected: the peak RSS grows by no more than the note section itself), and resolving
 # the functions of 100,000 sites among 100,000 functions (in a shared library, and in a .o

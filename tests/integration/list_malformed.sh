@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # list_malformed.sh: what the catalogue of bad ELF inputs (tests/elf/catalogue, one
 # file and one error each) does not express: an archive whose good members are still
 # listed before a bad one is reported (a member size running past the end, a damaged

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # list_process.sh: `sdtkit list -p PID` lists the probes of every ELF file a running
 # process maps (its PIE executable and a shared library), at run-time addresses that fall
 # inside the file's mappings in /proc/PID/maps, with the pid in the provider column

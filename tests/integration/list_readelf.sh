@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # list_readelf.sh: `sdtkit list` on native executables (PIE and not), shared libraries,
 # objects and archives agrees with readelf -n, gdb's `info probes` and bpftrace -l; the
 # table, notes and json formats show what they promise (functions, names, modules, -P)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # man_pages.sh: sdtkit(1) and sdtkit.m4(7) format without a groff warning, and
 # sdtkit.m4(7) names every variable the automake fragment reads and everything
 # the autoconf macro sets, so the page cannot drift from the files.

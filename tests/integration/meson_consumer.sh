@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # meson_consumer.sh: the fixture consumer (tests/data/consumers/myproj, whose
 # sdtkit lines are the templates as they are) with meson: sdtkit as a
 # subproject (the source tree in subprojects/sdtkit with meson/sdtkit.wrap),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # meson_example.sh: examples/minipy built with meson against an installed
 # sdtkit (find_program finds it on PATH): libminipy shared and static
 # (default_library), each with dtrace enabled and disabled, and auto. On: the

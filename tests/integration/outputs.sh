@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # outputs.sh: outputs to devices and through symbolic links, and failed writes
 # (a file-size limit) that must leave the previous output intact and no temporary.
 # timeout: 30

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # pkgconfig.sh: sdtkit.pc, installed by CMake and by meson from the one
 # template sdtkit.pc.in: `pkg-config --variable=sdtkit sdtkit` names the
 # installed tool, the other variables the dtrace link, sdtkit.m4 and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # reproducible.sh: identical inputs give byte-identical headers and objects,
 # whatever the directory, the umask or the time; modes follow the umask.
 # timeout: 30

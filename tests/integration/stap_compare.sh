@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # stap_compare.sh: sdtkit's dtrace personality side by side with SystemTap's
 # dtrace, same command lines, on e2e.d and CPython's python.d: the same header
 # macros, the same semaphore symbols, and programs built against either pair

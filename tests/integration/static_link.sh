@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # static_link.sh: SDTKIT_STATIC. AUTO links a static-pie executable where the static
 # libraries exist (no dynamic loader at start-up, ASLR kept); OFF links the usual dynamic
 # one; ON with the sanitizers is refused. Static and dynamic builds write the same bytes.

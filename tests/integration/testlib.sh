@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # testlib.sh: the time bounds of tests/lib.sh itself. Child scripts that source
 # lib.sh hang on purpose: bg_stop kills a child that ignores SIGINT within its
 # bound and names the step; a bounded command (run directly, from a subshell, or

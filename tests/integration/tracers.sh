@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tracers.sh: the tracer-side files of demo.d for a built demo program: the
 # bpftrace script and the SystemTap tapset (golden files; the binary named
 # as --as says, else by its absolute path), the probes left out and why, a

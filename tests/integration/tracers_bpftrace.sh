@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tracers_bpftrace.sh: the bpftrace script `sdtkit bpftrace` writes for demo
 # runs unchanged under the installed bpftrace (0.17 on Debian 12) and prints
 # each event once, its arguments decoded by declared type: text, negative

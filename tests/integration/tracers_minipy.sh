@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tracers_minipy.sh: sdtkit_add_tracers() in examples/minipy (CMake), static
 # and shared: `cmake --install` puts minipy.stp in share/systemtap/tapset and
 # minipy.bt (executable) in share/bpftrace/tools, both naming the installed

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tracers_stap.sh: SystemTap elaborates the tapset `sdtkit tapset` writes
 # for demo (stap -p2: the tapset parsed, each alias resolved against the
 # real binary's notes): every alias, one probe point each, with its

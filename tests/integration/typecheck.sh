@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # typecheck.sh: each probe argument reaches its site as the declared type,
 # converted as a function's argument is: a wrong argument type is the
 # compiler's diagnostic for that (enabled and no-op header alike); at

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # valgrind.sh: memcheck finds no error and no lost block in the main commands -- header
 # (plain, --disabled, -C, 500 probes), object (--like, objects, --target), dtrace -h/-G,
 # list (executable, object, archive, shared library, each format, a running process),

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # common.sh: helpers of the real-project tests (tests/real/*.sh), sourced after
 # tests/lib.sh. Each test builds a project from the upstream tarball inside
 # Debian 12's source package, unchanged, with sdtkit standing in for dtrace.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # glib.sh: GLib 2.74 from Debian 12's glib2.0 source package, with meson
 # -Ddtrace=true finding sdtkit's libexec/sdtkit/dtrace on PATH, built
 # unchanged: no diagnostic (no warning at all) from the generated headers

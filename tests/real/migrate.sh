@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # migrate.sh: helpers of the migration tests (python_migrate.sh,
 # postgresql_migrate.sh), sourced after common.sh: examples/migrate/apply.sh
 # on a fresh copy of the upstream tree, then builds with the probes on (the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # postgresql.sh: PostgreSQL 15 from Debian 12's postgresql-15 source package,
 # configured --enable-dtrace with sdtkit's libexec/sdtkit first on PATH and
 # built unchanged (its Makefile runs dtrace -C -h and sed over the header,

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # postgresql_migrate.sh: examples/migrate/postgresql-15.patch replaces
 # PostgreSQL's dtrace glue (the sed over dtrace's header, Gen_dummy_probes
 # for the no-op header, dtrace -G) with sdtkit's (`sdtkit header -C

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # python.sh LAYOUT: CPython 3.11 from Debian 12's python3.11 source package,
 # configured --with-dtrace with nothing but sdtkit's libexec/sdtkit first on
 # PATH (no cache variables, no edits), static (LAYOUT static) or

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # python_migrate.sh: examples/migrate/cpython-3.11.patch replaces CPython's
 # dtrace glue (the hand-written no-op half of Include/pydtrace.h, the
 # configure test of dtrace -G, the sed over the header) with sdtkit's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* eval.c: minipy's evaluator: statements, calls, imports and the public API */
 #include <stdarg.h>
 #include <stdio.h>

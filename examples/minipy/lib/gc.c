@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gc.c: minipy's heap objects and its generational mark-and-sweep collector */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* minipy.h: the public API of the minipy interpreter library */
 #ifndef MINIPY_H
 #define MINIPY_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* mp.h: the interpreter's internal types, shared by the library's files */
 #ifndef MP_H
 #define MP_H

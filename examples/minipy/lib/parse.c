@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* parse.c: minipy's line-oriented lexer and recursive-descent parser */
 #include <ctype.h>
 #include <stdio.h>

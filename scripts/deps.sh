@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # deps.sh: make sure the Debian packages sdtkit's build, demo and tests use are installed.
 # As root, installs what is missing; otherwise prints the command to run and fails.
-# usage: scripts/deps.sh [build|check]   (default: check, which includes build)
+# usage: scripts/deps.sh [build|check|trace]   (default: check, which includes build;
+# trace: what the demo's trace needs)
 set -eu
 
 build_pkgs="cmake ninja-build make gcc pkg-config libelf-dev zlib1g-dev systemtap-sdt-dev binutils"
@@ -16,7 +17,8 @@ check_pkgs="g++ clang libclang-rt-dev gdb bpftrace python3-pyparsing file
 case "${1:-check}" in
 build) want=$build_pkgs ;;
 check) want="$build_pkgs $check_pkgs" ;;
-*) echo "usage: $0 [build|check]" >&2; exit 2 ;;
+trace) want="bpftrace" ;;
+*) echo "usage: $0 [build|check|trace]" >&2; exit 2 ;;
 esac
 
 # the real-project tests (tests/real) build from Debian's source packages

@@ -56,8 +56,9 @@
 #     (SEMAPHORES none: no object, ENABLED() is always 1).
 #     CPP, INCLUDE_DIRECTORIES, COMPILE_DEFINITIONS: run the C preprocessor on
 #     the .d file first (`sdtkit -C -I <dir> -D <def>`; relative directories
-#     are taken from CMAKE_CURRENT_SOURCE_DIR). Files the .d file #includes
-#     are not dependencies of the generated files.
+#     are taken from CMAKE_CURRENT_SOURCE_DIR). Every file the preprocessor
+#     reads is a dependency of the generated files (`sdtkit --depfile`, a
+#     DEPFILE: with Ninja, and with Makefiles from CMake 3.20).
 #
 #     DISABLED_HEADER: a copy of `sdtkit header --disabled [--macro-prefix=..]
 #     provider.d` kept in your source tree. It is used only when tracing is off
@@ -294,6 +295,37 @@ function(_sdtkit_cpp_options var cpp dirs defs)
   set(${var} "${opts}" PARENT_SCOPE)
 endfunction()
 
+# _sdtkit_depfile(<opts> <args> <tool> <file>): for a provider file read
+# through the preprocessor, the sdtkit options (--depfile) and the
+# add_custom_command() arguments (DEPFILE) that make the generated file
+# depend on every header the preprocessor read, recorded in <file>; both
+# empty where the generator (Ninja; Makefiles from CMake 3.20) or the tool
+# (an installed sdtkit older than --depfile) cannot
+function(_sdtkit_depfile opts args tool file)
+  set(${opts} "" PARENT_SCOPE)
+  set(${args} "" PARENT_SCOPE)
+  if(NOT (CMAKE_GENERATOR MATCHES "Ninja" OR
+          (CMAKE_GENERATOR MATCHES "Makefiles" AND NOT CMAKE_VERSION VERSION_LESS 3.20)))
+    return()
+  endif()
+  if(NOT DEFINED SDTKIT_HAS_DEPFILE)
+    set(has YES)
+    get_target_property(imported ${tool} IMPORTED)
+    if(imported)
+      get_target_property(exe ${tool} IMPORTED_LOCATION)
+      execute_process(COMMAND "${exe}" --help OUTPUT_VARIABLE help ERROR_QUIET)
+      if(NOT help MATCHES "--depfile")
+        set(has NO)
+      endif()
+    endif()
+    set(SDTKIT_HAS_DEPFILE ${has} CACHE INTERNAL "sdtkit writes dependency files (--depfile)")
+  endif()
+  if(SDTKIT_HAS_DEPFILE)
+    set(${opts} "--depfile=${file}" PARENT_SCOPE)
+    set(${args} DEPFILE "${file}" PARENT_SCOPE)
+  endif()
+endfunction()
+
 function(sdtkit_add_probes target dfile)
   cmake_parse_arguments(PARSE_ARGV 2 arg "CPP"
     "HEADER;ENABLE;MACRO_PREFIX;SEMAPHORES;DISABLED_HEADER"
@@ -398,18 +430,30 @@ function(sdtkit_add_probes target dfile)
   set(object "")
   if(enabled)
     message(STATUS "${me}: probes enabled")
+    set(hdep "")
+    set(hdeparg "")
+    if(opts)
+      _sdtkit_depfile(hdep hdeparg ${tool} "${header}.d")
+    endif()
     add_custom_command(OUTPUT "${header}"
-      COMMAND ${tool} header "--semaphores=${arg_SEMAPHORES}" ${hopts} ${opts}
+      COMMAND ${tool} header "--semaphores=${arg_SEMAPHORES}" ${hopts} ${opts} ${hdep}
               -o "${header}" "${dfile}"
       DEPENDS "${dfile}" ${tool}
+      ${hdeparg}
       VERBATIM
       COMMENT "Generating probe header ${arg_HEADER} from ${base}.d")
     if(NOT arg_SEMAPHORES STREQUAL "none")
       set(object "${outdir}/${base}_semaphores.o")
+      set(odep "")
+      set(odeparg "")
+      if(opts)
+        _sdtkit_depfile(odep odeparg ${tool} "${object}.d")
+      endif()
       add_custom_command(OUTPUT "${object}"
-        COMMAND ${tool} object "--semaphores=${arg_SEMAPHORES}" "--like=${ref}" ${opts}
+        COMMAND ${tool} object "--semaphores=${arg_SEMAPHORES}" "--like=${ref}" ${opts} ${odep}
                 -o "${object}" "${dfile}"
         DEPENDS "${dfile}" ${tool} "${ref}"
+        ${odeparg}
         VERBATIM
         COMMENT "Generating probe semaphores ${base}_semaphores.o from ${base}.d")
       target_sources(${target} PRIVATE "${object}")
@@ -420,9 +464,15 @@ function(sdtkit_add_probes target dfile)
     endif()
   elseif(tool)
     message(STATUS "${me}: probes disabled: ${why}")
+    set(hdep "")
+    set(hdeparg "")
+    if(opts)
+      _sdtkit_depfile(hdep hdeparg ${tool} "${header}.d")
+    endif()
     add_custom_command(OUTPUT "${header}"
-      COMMAND ${tool} header --disabled ${hopts} ${opts} -o "${header}" "${dfile}"
+      COMMAND ${tool} header --disabled ${hopts} ${opts} ${hdep} -o "${header}" "${dfile}"
       DEPENDS "${dfile}" ${tool}
+      ${hdeparg}
       VERBATIM
       COMMENT "Generating no-op probe header ${arg_HEADER} from ${base}.d")
   elseif(DEFINED arg_DISABLED_HEADER)

@@ -54,11 +54,12 @@ _sdtkit() {
 	--like=*) local IFS=$'\n'; COMPREPLY=($(compgen -P --like= -f -X '!*.o' -- "${cur#*=}")); return ;;
 	--provider-file=*) local IFS=$'\n'; COMPREPLY=($(compgen -P --provider-file= -f -X '!*.d' -- "${cur#*=}")); return ;;
 	--macro-prefix=*) return ;;
+	--depfile=*) local IFS=$'\n'; COMPREPLY=($(compgen -P --depfile= -f -- "${cur#*=}")); return ;;
 	esac
 
 	case $cmd in
-	header) opts="-o --disabled --macro-prefix= --floats= --semaphores= $cpp" ;;
-	object) opts="-o --libtool --target= --like= --semaphores= $cpp" ;;
+	header) opts="-o --disabled --macro-prefix= --floats= --semaphores= --depfile= $cpp" ;;
+	object) opts="-o --libtool --target= --like= --semaphores= --depfile= $cpp" ;;
 	list) opts='--format= -P -p --provider-file= -C -I -D -U' ;;
 	check) opts=$cpp ;;
 	diff) opts="--format= $cpp --" ;;

@@ -12,7 +12,8 @@ check_pkgs="g++ clang libclang-rt-dev gdb bpftrace python3-pyparsing file
 	gcc-s390x-linux-gnu gcc-i686-linux-gnu libc6-dev-arm64-cross libc6-dev-riscv64-cross
 	libc6-dev-armhf-cross libc6-dev-ppc64el-cross libc6-dev-s390x-cross libc6-dev-i386-cross
 	autoconf automake libtool meson jq libpython3.11 time valgrind qemu-user groff-base
-	libpcre2-dev libffi-dev lld mold systemtap linux-headers-$(dpkg --print-architecture)"
+	libpcre2-dev libffi-dev lld mold systemtap linux-headers-$(dpkg --print-architecture)
+	build-essential dpkg-dev debhelper lintian"
 
 case "${1:-check}" in
 build) want=$build_pkgs ;;

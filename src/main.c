@@ -33,10 +33,12 @@ enum { EXIT_BADINPUT = 1, EXIT_USAGE = 2 };
 static const char usage_text[] =
 	"usage: sdtkit header [-o OUT.h] [--disabled] [--macro-prefix=PFX] [--floats=native|bits]\n"
 	"                     [--semaphores=hidden|default|none] [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]]\n"
-	"                     PROVIDER.d\n"
+	"                     [--depfile=FILE] PROVIDER.d\n"
 	"       sdtkit object [-o OUT.o] [--libtool] [--target=ARCH] [--like=REF.o]\n"
-	"                     [--semaphores=hidden|default|none] [-C ...] PROVIDER.d [OBJ...]\n"
-	"       sdtkit list   [--format=table|notes|json] [-P PROVIDER] [-p PID] [FILE...]\n"
+	"                     [--semaphores=hidden|default|none] [-C ...] [--depfile=FILE]\n"
+	"                     PROVIDER.d [OBJ...]\n"
+	"       sdtkit list   [--format=table|notes|json] [-P PROVIDER] [-p PID]\n"
+	"                     [--provider-file=P.d [-C ...]] [FILE...]\n"
 	"       sdtkit check  [-C ...] PROVIDER.d FILE...\n"
 	"       sdtkit diff   [--format=text|json] [-C ...] OLD NEW   (or OLD... -- NEW...)\n"
 	"       sdtkit bpftrace|tapset [-o OUT] [--as PATH] [-C ...] PROVIDER.d --binary FILE\n"
@@ -71,6 +73,7 @@ struct job {
 	size_t nobjs;
 	int bits; /* dtrace -32 / -64 */
 	int dtrace; /* the dtrace personality: objects that do not exist are passed over */
+	const char *depfile; /* --depfile: where the make rule of what was read goes */
 };
 
 static int
@@ -182,6 +185,67 @@ sinkstdout(void *arg, const char *s, size_t len)
 	return 0;
 }
 
+/* a file name in a make rule: blanks, '#' and '$' escaped as make and ninja read them */
+static void
+makename(struct buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '#')
+			bufputc(b, '\\');
+		else if (*s == '$')
+			bufputc(b, '$');
+		bufputc(b, *s);
+	}
+}
+
+/*
+ * --depfile: a make rule with target as its target and, as prerequisites,
+ * every file the provider file was read from: under -C, each file the
+ * preprocessor read (its line markers name them; not <built-in> and the
+ * like), by absolute path, in the order read; then an empty rule for each
+ * (as gcc -MP writes), so that a header removed later does not stop make
+ */
+static int
+writedepfile(const struct job *j, const struct model *m, const char *target)
+{
+	struct buf b = {0};
+	char **deps = xcalloc(m->nfiles ? m->nfiles : 1, sizeof(*deps));
+	size_t i, k, n = 0;
+	int rc;
+
+	for (i = 0; i < m->nfiles; i++) {
+		char *real;
+
+		if (m->files[i][0] == '<' || m->files[i][0] == '\0')
+			continue;
+		if (!(real = realpath(m->files[i], NULL)))
+			real = xstrdup(m->files[i]);
+		for (k = 0; k < n && strcmp(deps[k], real) != 0; k++)
+			;
+		if (k < n)
+			free(real);
+		else
+			deps[n++] = real;
+	}
+	makename(&b, target);
+	bufputc(&b, ':');
+	for (i = 0; i < n; i++) {
+		bufputs(&b, " \\\n ");
+		makename(&b, deps[i]);
+	}
+	bufputc(&b, '\n');
+	for (i = 0; i < n; i++) {
+		bufputc(&b, '\n');
+		makename(&b, deps[i]);
+		bufputs(&b, ":\n");
+		free(deps[i]);
+	}
+	free(deps);
+	rc = writeout(j->depfile, b.s, b.len);
+	buffree(&b);
+	return rc;
+}
+
 static int
 doheader(struct job *j)
 {
@@ -216,7 +280,7 @@ doheader(struct job *j)
 		goto out;
 	}
 	if (!out.sinkerr)
-		rc = 0;
+		rc = j->depfile && writedepfile(j, &m, j->output) < 0 ? EXIT_BADINPUT : 0;
 out:
 	buffree(&out);
 	modelfree(&m);
@@ -354,7 +418,7 @@ doobject(struct job *j)
 	}
 	if (!j->libtool) {
 		if (writeobject(out, &m, &t, j->sem, srcname) == 0)
-			rc = 0;
+			rc = j->depfile && writedepfile(j, &m, out) < 0 ? EXIT_BADINPUT : 0;
 		goto done;
 	}
 	{
@@ -376,7 +440,7 @@ doobject(struct job *j)
 	}
 	if (writeobject(pic, &m, &t, j->sem, srcname) < 0 ||
 	    writeobject(nonpic, &m, &t, j->sem, srcname) < 0 ||
-	    writeout(out, lo, strlen(lo)) < 0)
+	    writeout(out, lo, strlen(lo)) < 0 || (j->depfile && writedepfile(j, &m, out) < 0))
 		goto done;
 	rc = 0;
 done:
@@ -455,6 +519,8 @@ cmd_generate(int argc, char **argv, int object)
 		} else if ((v = optval(argc, argv, &i, "--semaphores"))) {
 			if (semvis(v, &j.sem) < 0)
 				usage("unknown --semaphores value '%s'", v);
+		} else if ((v = optval(argc, argv, &i, "--depfile"))) {
+			j.depfile = v;
 		} else if (!object && strcmp(a, "--disabled") == 0) {
 			j.disabled = 1;
 		} else if (!object && (v = optval(argc, argv, &i, "--macro-prefix"))) {
@@ -476,6 +542,8 @@ cmd_generate(int argc, char **argv, int object)
 	}
 	if (!j.input)
 		usage("no provider file given%s", "");
+	if (j.depfile && !object && (!j.output || strcmp(j.output, "-") == 0))
+		usage("--depfile names the rule of the header's file: give -o%s", "");
 	rc = object ? doobject(&j) : doheader(&j);
 	loadfree(&j.load);
 	free(j.objs);

@@ -2,7 +2,8 @@
 # static_link.sh: SDTKIT_STATIC. AUTO links a static-pie executable where the static
 # libraries exist (no dynamic loader at start-up, ASLR kept); OFF links the usual dynamic
 # one; ON with the sanitizers is refused. Static and dynamic builds write the same bytes.
-# timeout: 30
+# The meson build's option 'static' does the same (auto, enabled, disabled).
+# timeout: 90
 . "$TESTDIR/lib.sh"
 need cmake readelf cc
 
@@ -53,4 +54,38 @@ if cmake -S "$SRCDIR" -B "$T/bad" $gen -DBUILD_TESTING=OFF -DSDTKIT_STATIC=ON -D
 fi
 grep -q "SDTKIT_STATIC=ON cannot be combined with SDTKIT_SANITIZE=ON" "$T/bad.log" ||
 	fail "no clear message for SDTKIT_STATIC=ON with SDTKIT_SANITIZE=ON: $(tail -n 5 "$T/bad.log")"
+
+# meson: -Dstatic=disabled links dynamically; auto and enabled link static-pie where
+# CMake could; enabled with a sanitizer is refused
+if type -P meson >/dev/null 2>&1 && type -P ninja >/dev/null 2>&1; then
+	step "meson -Dstatic"
+	# mbuild DIR OPTIONS...: sdtkit built with meson
+	mbuild() {
+		d=$1
+		shift
+		meson setup "$T/$d" "$SRCDIR" "$@" >"$T/$d.log" 2>&1 && ninja -C "$T/$d" sdtkit >>"$T/$d.log" 2>&1
+	}
+	mbuild mdyn -Dstatic=disabled || fail "meson -Dstatic=disabled: $(tail -n 20 "$T/mdyn.log")"
+	readelf -d "$T/mdyn/sdtkit" | grep -q "NEEDED.*libelf" || fail "meson -Dstatic=disabled: sdtkit does not need libelf.so"
+	mbuild mauto || fail "meson (static auto): $(tail -n 20 "$T/mauto.log")"
+	if [ "$SDTKIT_STATIC_LINKED" = ON ]; then
+		mbuild mstatic -Dstatic=enabled || fail "meson -Dstatic=enabled: $(tail -n 20 "$T/mstatic.log")"
+		for d in mauto mstatic; do
+			! readelf -d "$T/$d/sdtkit" | grep -q NEEDED || fail "$d: the meson-built sdtkit has NEEDED entries"
+			readelf -lW "$T/$d/sdtkit" | grep -q INTERP && fail "$d: the meson-built sdtkit asks for a dynamic loader"
+			readelf -h "$T/$d/sdtkit" | grep -q 'Type: *DYN' || fail "$d: the meson-built sdtkit is not position-independent"
+		done
+		cd "$T"
+		[ -f e.d ] || cp "$TESTDATA/e2e/e2e.d" e.d
+		"$T/mdyn/sdtkit" header -o mdyn.h e.d && "$T/mstatic/sdtkit" header -o mstatic.h e.d &&
+			cmp mdyn.h mstatic.h || fail "the meson builds, static and dynamic, wrote different headers"
+	else
+		readelf -d "$T/mauto/sdtkit" | grep -q "NEEDED.*libelf" || fail "meson auto linked statically where CMake could not"
+	fi
+	if meson setup "$T/mbad" "$SRCDIR" -Dstatic=enabled -Db_sanitize=address >"$T/mbad.log" 2>&1; then
+		fail "meson -Dstatic=enabled with b_sanitize configured"
+	fi
+	grep -q -- "-Dstatic=enabled cannot be combined with b_sanitize" "$T/mbad.log" ||
+		fail "no clear message for -Dstatic=enabled with b_sanitize: $(tail -n 5 "$T/mbad.log")"
+fi
 pass

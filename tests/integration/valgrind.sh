@@ -6,7 +6,7 @@
 # damaged ELF, outputs that cannot be written). Each command also runs without valgrind:
 # the exit status must be the expected one both times, and stdout, stderr and the files
 # left behind the same. A static or sanitized sdtkit is checked through a dynamic build.
-# timeout: 70
+# timeout: 150
 . "$TESTDIR/lib.sh"
 need valgrind gcc cpp ar readelf
 
@@ -150,6 +150,9 @@ vg check 0 "$SDTKIT" check "$C/check.d" "$I/chk" "$I/chk.o"
 vg check-problems 1 "$SDTKIT" check "$C/check.d" "$I/nodone" "$I/direct"
 vg check-cpp 0 "$SDTKIT" check -C "$C/check.d" "$I/chk"
 vg header-sysheaders 0 "$SDTKIT" header -C -o sys.h "$I/sys.d"
+vg header-depfile 0 "$SDTKIT" header -C --depfile=sys.h.dep -o sys.h "$I/sys.d"
+vg object-depfile 0 "$SDTKIT" object --libtool -C -I "$I" --depfile=cp.dep -o cp.lo "$I/cpp.d"
+grep -q '/stdlib.h' "$T/vg/header-depfile/sys.h.dep" || fail "header --depfile: no stdlib.h in $(cat "$T/vg/header-depfile/sys.h.dep")"
 vg header-bits 0 "$SDTKIT" header --floats=bits -o bits.h "$E/e2e.d"
 vg warn-dtrace-missing-object 0 "$SDTKIT_DTRACE" -G -s "$I/cpp.d" -o sem.o "$I/nonexistent.o"
 vg diff-d 1 "$SDTKIT" diff "$I/old.d" "$I/new.d"

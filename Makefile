@@ -49,8 +49,13 @@ check-asan:
 install: all
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
+# the tables of bench/README.md (bench/*results.md) and the plots (bench/plots/*.png)
 bench: all
+	sh scripts/deps.sh bench
 	sh bench/run.sh $(BUILD)/sdtkit
+	sh bench/list.sh $(BUILD)/sdtkit
+	sh bench/objects.sh $(BUILD)/sdtkit
+	sh bench/plots.sh $(BUILD)/sdtkit
 
 # runs every fuzz harness (tests/fuzz) for FUZZ_SECONDS, in parallel (one per
 # core, JOBS at a time), on copies of the seed corpora: builds build-fuzz with

@@ -24,8 +24,8 @@ BPFTRACE_TIMEOUT=${BPFTRACE_TIMEOUT:-120}
 [ "$RUNS" -ge 10 ] || RUNS=10
 [ "$BPFTRACE_RUNS" -ge 1 ] || BPFTRACE_RUNS=1
 
-die() { echo "list.sh: $*" >&2; exit 1; }
-note() { echo "list.sh: $*" >&2; }
+me=list.sh
+. "$here/lib.sh"
 [ -x "$SDTKIT" ] || die "no sdtkit at '$SDTKIT': build it (ninja -C build) or set SDTKIT"
 SDTKIT=$(cd "$(dirname "$SDTKIT")" && pwd)/$(basename "$SDTKIT")
 command -v readelf >/dev/null 2>&1 || die "readelf is not installed (binutils)"
@@ -127,42 +127,6 @@ loop_ms() {
 		_i=$((_i + 1))
 	done
 	sort -n "$w/times" | awk '{ v[NR] = $1 }
-		END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m / 1e6 }'
-}
-
-# bpftrace_ms FILE: the median of BPFTRACE_RUNS runs of bpftrace -l on FILE in ms, or
-# ">LIMIT" when a run hits the timeout, or "-" (with a note) when bpftrace cannot run
-bpftrace_ms() {
-	if ! command -v bpftrace >/dev/null 2>&1; then
-		note "bpftrace is not installed: not compared"
-		echo -
-		return
-	fi
-	if [ "$(id -u)" != 0 ]; then
-		note "bpftrace needs root: not compared"
-		echo -
-		return
-	fi
-	: >"$w/bt"
-	_i=0
-	while [ $_i -lt "$BPFTRACE_RUNS" ]; do
-		_s=$(date +%s%N)
-		_rc=0
-		timeout "$BPFTRACE_TIMEOUT" bpftrace -l "usdt:$1:*" >"$w/bt.out" 2>"$w/bt.err" || _rc=$?
-		_e=$(date +%s%N)
-		if [ "$_rc" = 124 ]; then
-			echo ">$((BPFTRACE_TIMEOUT * 1000))"
-			return
-		fi
-		if [ "$_rc" != 0 ] || [ ! -s "$w/bt.out" ]; then
-			note "bpftrace -l failed on '$1': $(head -n 2 "$w/bt.err" | tr '\n' ' ')"
-			echo -
-			return
-		fi
-		echo $((_e - _s)) >>"$w/bt"
-		_i=$((_i + 1))
-	done
-	sort -n "$w/bt" | awk '{ v[NR] = $1 }
 		END { m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.2f", m / 1e6 }'
 }
 

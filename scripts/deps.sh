@@ -2,8 +2,8 @@
 # SPDX-License-Identifier: MIT
 # deps.sh: make sure the Debian packages sdtkit's build, demo and tests use are installed.
 # As root, installs what is missing; otherwise prints the command to run and fails.
-# usage: scripts/deps.sh [build|check|trace]   (default: check, which includes build;
-# trace: what the demo's trace needs)
+# usage: scripts/deps.sh [build|check|trace|bench]   (default: check, which includes build;
+# trace: what the demo's trace needs; bench: what `make bench` uses besides the build)
 set -eu
 
 build_pkgs="cmake ninja-build make gcc pkg-config libelf-dev zlib1g-dev systemtap-sdt-dev binutils"
@@ -19,7 +19,8 @@ case "${1:-check}" in
 build) want=$build_pkgs ;;
 check) want="$build_pkgs $check_pkgs" ;;
 trace) want="bpftrace" ;;
-*) echo "usage: $0 [build|check|trace]" >&2; exit 2 ;;
+bench) want="$build_pkgs hyperfine gnuplot-nox jq time valgrind bpftrace" ;;
+*) echo "usage: $0 [build|check|trace|bench]" >&2; exit 2 ;;
 esac
 
 # the real-project tests (tests/real) build from Debian's source packages

@@ -307,12 +307,15 @@ resolvetarget(struct job *j, struct target *t)
 		const char *path = i < j->nobjs ? j->objs[i] : j->like;
 		struct target u;
 
-		/* PHP's rules name .libs objects, which a static-only build never makes */
-		if (j->dtrace && i < j->nobjs && access(path, F_OK) < 0 && errno == ENOENT) {
-			warnx("object '%s' does not exist: passed over", path);
-			continue;
-		}
 		if (targetfromfile(path, &u, err, sizeof(err)) < 0) {
+			/*
+			 * PHP's rules name .libs objects, which a static-only build
+			 * never makes (asked only now: most objects exist)
+			 */
+			if (j->dtrace && i < j->nobjs && access(path, F_OK) < 0 && errno == ENOENT) {
+				warnx("object '%s' does not exist: passed over", path);
+				continue;
+			}
 			warn("%s", err);
 			return -1;
 		}

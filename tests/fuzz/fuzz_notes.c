@@ -10,6 +10,7 @@
 
 #include "argspec.h"
 #include "elfnotes.h"
+#include "elfread.h"
 #include "util.h"
 
 /*
@@ -20,7 +21,9 @@
  * json listings show it. The sites are then read a second time after
  * sdtrewind. Invariants: errors name something and say why, a module
  * yields exactly the sites it counted, the indices run from 0, arguments
- * that do not parse have a reason. Any violation aborts.
+ * that do not parse have a reason; where the header-only look (elfpeek)
+ * answers, the full reader takes the file as one image without sites and
+ * says the same of it. Any violation aborts.
  */
 
 enum { ARGSMAX = 64 }; /* as list.c */
@@ -169,6 +172,22 @@ checkerr(const struct sdterr *err)
 	check(err->reason[0] != '\0', "error without a reason");
 }
 
+/* what elfpeek answered (pi), against the first module the full reader gave (m, rc) */
+static void
+peeksame(const struct sdtmodinfo *pi, const struct sdtmodule *m, int rc)
+{
+	const struct sdtmodinfo *mi;
+
+	check(rc > 0 && m, "elfpeek takes a file the full reader refuses");
+	mi = sdtinfo(m);
+	check(!mi->member && mi->nsites == 0, "elfpeek takes an archive or a file with sites");
+	check(pi->machine == mi->machine && pi->elfclass == mi->elfclass &&
+	      pi->byteorder == mi->byteorder && pi->type == mi->type && pi->osabi == mi->osabi &&
+	      pi->flags == mi->flags && pi->model == mi->model && pi->hasbase == mi->hasbase &&
+	      pi->baseaddr == mi->baseaddr && pi->interp == mi->interp && pi->pie == mi->pie,
+	      "elfpeek and the full reader say different things of a file");
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int
@@ -179,21 +198,28 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct sdtmodule *m;
 	struct sdterr err;
 	struct buf b = {0};
-	int rc;
+	struct sdtmodinfo pi;
+	int rc, peeked, first = 1;
 
 	if (!path)
 		return 0;
+	peeked = elfpeek(path, &pi) == 0;
 	if (sdtopen(&r, path, &err) < 0) {
+		check(!peeked, "elfpeek takes a file the full reader cannot open");
 		checkerr(&err);
 		return 0;
 	}
 	while ((rc = sdtnextmodule(r, &m, &err)) != 0) {
+		if (first && peeked)
+			peeksame(&pi, m, rc);
+		first = 0;
 		if (rc < 0) {
 			checkerr(&err);
 			continue;
 		}
 		module(&b, m);
 	}
+	check(!first || !peeked, "elfpeek takes a file in which the full reader finds nothing");
 	sdtclose(r);
 	buffree(&b);
 	return 0;

@@ -101,6 +101,12 @@ cross() {
 	# --like names the reference without linking it: the very same object
 	"$SDTKIT" object --like="$tr/user.o" -o "$tr/like.o" "$D/e2e.d" || fail "$tr: sdtkit object --like"
 	cmp "$tr/like.o" "$tr/sem.o" || fail "$tr: --like=user.o differs from the object inferred from user.o"
+	# an object without probes is read from its headers alone (src/elfpeek.c): the same target
+	echo 'int plain(void) { return 1; }' >"$tr/plain.c"
+	$cc -O2 -c "$tr/plain.c" -o "$tr/plain.o" || fail "$cc: compile plain.c"
+	! readelf -SW "$tr/plain.o" | grep -q '\.note\.stapsdt' || fail "$tr: plain.o has probes"
+	"$SDTKIT" object -o "$tr/plain-sem.o" "$D/e2e.d" "$tr/plain.o" || fail "$tr: sdtkit object plain.o"
+	cmp "$tr/plain-sem.o" "$tr/sem.o" || fail "$tr: the object inferred from plain.o differs from user.o's"
 	$cc "$tr/main.o" "$tr/user.o" "$tr/sem.o" -o "$tr/prog" || fail "$cc: link"
 	[ "$(elf_ident "$tr/prog" | grep -v Flags)" = "$(elf_ident "$tr/user.o" | grep -v Flags)" ] ||
 		fail "$tr: the program is not for the target of user.o"

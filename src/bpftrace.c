@@ -55,12 +55,10 @@ clause(struct buf *out, const struct model *m, const struct provider *pv, const 
 		bufprintf(out, "/* not attached: '%s' has no %s:%s probe */\n", path, pv->name, p->name);
 		return 0;
 	}
-	for (i = 0; i < site->nargs && i < 12; i++) {
-		if (site->isfloat[i]) {
-			bufprintf(out, "/* not attached: its argument %zu is noted floating-point, which "
-			          "bpftrace cannot read ('sdtkit header --floats=bits' passes its bits) */\n", i);
-			return 0;
-		}
+	if (placedfloat(site, &i)) {
+		bufprintf(out, "/* not attached: its argument %zu is noted floating-point, which "
+		          "bpftrace cannot read ('sdtkit header --floats=bits' passes its bits) */\n", i);
+		return 0;
 	}
 	bufprintf(&fmt, "%%-6d %s", p->name);
 	bufputs(&vals, "pid");

@@ -272,19 +272,7 @@ addchange(struct changes *cs, const struct iprobe *p, int breaking, const char *
 static void
 describe(struct buf *b, const struct shape *s)
 {
-	unsigned n, total = 0, seen = 0;
-
-	for (n = 1; n <= 8; n *= 2)
-		total += (s->sizes & (1u << n)) != 0;
-	for (n = 1; n <= 8; n *= 2) {
-		if (!(s->sizes & (1u << n)))
-			continue;
-		seen++;
-		if (seen == total)
-			bufprintf(b, "%u-byte", n);
-		else
-			bufprintf(b, "%u-%s", n, seen + 1 == total ? " or " : ", ");
-	}
+	sizewords(b, s->sizes);
 	if (s->isfloat == 2)
 		bufputs(b, " floating-point");
 	else if (s->sign == 1)

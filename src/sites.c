@@ -72,6 +72,20 @@ placeone(void *ctx, struct sdtmodule *m, const struct sdtsite *site)
 }
 
 int
+placedfloat(const struct placed *p, size_t *k)
+{
+	size_t i;
+
+	for (i = 0; i < p->nargs && i < KEPT; i++) {
+		if (p->isfloat[i]) {
+			*k = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
 placedread(const char *path, struct placedset *s)
 {
 	return eachsite(path, placeone, s);

@@ -34,6 +34,8 @@ struct placedset {
 int placedread(const char *path, struct placedset *s);
 /* the probe provider:name of s, or NULL */
 const struct placed *placedfind(const struct placedset *s, const char *provider, const char *name);
+/* whether p has an argument noted floating-point; the first one's index (from 0) in *k */
+int placedfloat(const struct placed *p, size_t *k);
 void placedfree(struct placedset *s);
 
 #endif

@@ -136,7 +136,6 @@ tapset(const struct model *m, const struct placedset *ps, const struct tracerfil
 	for (i = 0; i < m->nproviders; i++) {
 		for (j = 0; j < m->providers[i].nprobes; j++) {
 			const struct probe *p = &m->providers[i].probes[j];
-
 			const struct placed *site = placedfind(ps, m->providers[i].name, p->name);
 			size_t k;
 
@@ -145,12 +144,11 @@ tapset(const struct model *m, const struct placedset *ps, const struct tracerfil
 				          m->providers[i].name, p->name, f->path);
 				continue;
 			}
-			for (k = 0; k < site->nargs && k < 12 && !site->isfloat[k]; k++)
-				;
-			if (k < site->nargs && k < 12) {
+			if (placedfloat(site, &k)) {
 				bufprintf(out, "\n/* %s:%s: not aliased: its argument %zu is noted floating-point, "
 				          "which SystemTap cannot always read (an operand such as .LC0(%%rip) "
-				          "needs debuginfo; 'sdtkit header --floats=bits' passes its bits) */\n", m->providers[i].name, p->name, k + 1);
+				          "needs debuginfo; 'sdtkit header --floats=bits' passes its bits) */\n",
+				          m->providers[i].name, p->name, k + 1);
 				continue;
 			}
 			alias(out, m, &m->providers[i], p, f->path);

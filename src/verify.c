@@ -360,8 +360,7 @@ accepts(const struct expect *e, int lp64, const struct vsitearg *sa)
 	return e->sign == SIGN_ANY || (e->sign == SIGN_SIGNED) == (sa->issigned != 0);
 }
 
-/* "4-byte", "4- or 8-byte" */
-static void
+void
 sizewords(struct buf *b, unsigned mask)
 {
 	unsigned n, seen = 0, total = 0;

@@ -57,6 +57,10 @@ struct argexpect {
 /* what argument a of model m lets a site record */
 void argexpect(const struct model *m, const struct arg *a, struct argexpect *e);
 
+struct buf;
+/* the sizes of a mask of argexpect's sizes in words into b: "4-byte", "4- or 8-byte" */
+void sizewords(struct buf *b, unsigned mask);
+
 /* the probe provider:name m declares, or NULL; *hasprovider: whether m declares provider */
 const struct probe *declprobe(const struct model *m, const char *provider, const char *name,
                               int *hasprovider);

@@ -16,7 +16,8 @@
 # function's discarded copy (gold refuses to link, lld and mold keep a site
 # outside the code): check must name it, and full LTO (-flto) is the flag the
 # README gives for it, which the test shows clean.
-# timeout: 300
+# timeout: 1500
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need gcc clang readelf strip
 L=$TESTDATA/link
@@ -161,10 +162,10 @@ for cm in "gcc" "gcc -flto" "clang" "clang -flto=thin"; do
 				printf 'usdt:%s:lnk:start { }\nusdt:%s:lnk:step { }\n' "$PWD/$prog" "$PWD/$lib" >>group.bt
 			done
 			bg_start bpftrace bt.out bpftrace group.bt
-			wait_until -l bt.out 120 "bpftrace to attach to the programs of $group" grep -q '^armed' bt.out
+			wait_until -l bt.out 300 "bpftrace to attach to the programs of $group" grep -q '^armed' bt.out
 			printf '%s\n' "$progs" | tr ',' '\n' | awk 'NF { print $1, $NF }' >runs
 			while read -r prog state; do
-				out=$(bounded 30 "./$prog") || fail "$group $prog: exit $?: $out"
+				out=$(bounded 120 "./$prog") || fail "$group $prog: exit $?: $out"
 				[ "$out" = "start $state
 step $state" ] || fail "$group $prog: under bpftrace the program said: $out (expected $state; $(tail -n 3 bt.out))"
 				n_armed=$((n_armed + 1))

@@ -24,6 +24,19 @@ enum {
 	PPC64_ELFV2 = 2,
 };
 
+/*
+ * The largest page a target's Linux kernels map (4 KiB on x86, arm,
+ * riscv and s390x; 4, 16 or 64 KiB on aarch64; 4 or 64 KiB on powerpc).
+ * A tracer arms a semaphore through the kernel, in the first writable
+ * mapping of its file page: lld and mold let two writable segments share
+ * a file page, so .probes starts a page of its own, at a cost in file
+ * size of up to one page per linked binary (a program or a shared library).
+ */
+enum {
+	P4K = 4096,
+	P64K = 65536,
+};
+
 enum {
 	MAXALIASES = 4,
 	NAMESLEN = 256, /* room for targetnames() */
@@ -41,17 +54,17 @@ struct targetdef {
 
 /* the first entry for a machine, class and byte order names the files that match none exactly */
 static const struct targetdef targets[] = {
-	{{"x86_64", EM_X86_64, C64, LSB, ELFOSABI_NONE, 0}, {"amd64", "x86-64"}},
-	{{"i386", EM_386, C32, LSB, ELFOSABI_NONE, 0}, {"i686", "i586", "x86"}},
-	{{"aarch64", EM_AARCH64, C64, LSB, ELFOSABI_NONE, 0}, {"arm64"}},
-	{{"arm", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_HARD}, {"armhf", "armv7", "armv7l"}},
-	{{"armel", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_SOFT}, {0}},
-	{{"riscv64", EM_RISCV, C64, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE}, {0}},
-	{{"riscv32", EM_RISCV, C32, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE}, {0}},
-	{{"ppc64le", EM_PPC64, C64, LSB, ELFOSABI_NONE, PPC64_ELFV2}, {"powerpc64le", "ppc64el"}},
-	{{"ppc64", EM_PPC64, C64, MSB, ELFOSABI_NONE, PPC64_ELFV1}, {"powerpc64"}},
-	{{"ppc", EM_PPC, C32, MSB, ELFOSABI_NONE, 0}, {"powerpc"}},
-	{{"s390x", EM_S390, C64, MSB, ELFOSABI_NONE, 0}, {0}},
+	{{"x86_64", EM_X86_64, C64, LSB, ELFOSABI_NONE, 0, P4K}, {"amd64", "x86-64"}},
+	{{"i386", EM_386, C32, LSB, ELFOSABI_NONE, 0, P4K}, {"i686", "i586", "x86"}},
+	{{"aarch64", EM_AARCH64, C64, LSB, ELFOSABI_NONE, 0, P64K}, {"arm64"}},
+	{{"arm", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_HARD, P4K}, {"armhf", "armv7", "armv7l"}},
+	{{"armel", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_SOFT, P4K}, {0}},
+	{{"riscv64", EM_RISCV, C64, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE, P4K}, {0}},
+	{{"riscv32", EM_RISCV, C32, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE, P4K}, {0}},
+	{{"ppc64le", EM_PPC64, C64, LSB, ELFOSABI_NONE, PPC64_ELFV2, P64K}, {"powerpc64le", "ppc64el"}},
+	{{"ppc64", EM_PPC64, C64, MSB, ELFOSABI_NONE, PPC64_ELFV1, P64K}, {"powerpc64"}},
+	{{"ppc", EM_PPC, C32, MSB, ELFOSABI_NONE, 0, P64K}, {"powerpc"}},
+	{{"s390x", EM_S390, C64, MSB, ELFOSABI_NONE, 0, P4K}, {0}},
 };
 
 static const char unknown[] = "unknown";
@@ -139,13 +152,14 @@ targethost(struct target *t)
 #endif
 	t->osabi = ELFOSABI_NONE;
 	t->flags = 0;
+	t->pagesize = P64K;
 }
 
-/* the canonical name for a target read from a file */
-static const char *
-targetname(const struct target *t)
+/* the table's entry for a target read from a file, or NULL if none has its machine */
+static const struct target *
+targetentry(const struct target *t)
 {
-	const char *name = unknown;
+	const struct target *first = NULL;
 	size_t i;
 
 	for (i = 0; i < LEN(targets); i++) {
@@ -154,11 +168,21 @@ targetname(const struct target *t)
 		if (d->machine != t->machine || d->class != t->class || d->data != t->data)
 			continue;
 		if (targetsame(d, t))
-			return d->name;
-		if (name == unknown)
-			name = d->name;
+			return d;
+		if (!first)
+			first = d;
 	}
-	return name;
+	return first;
+}
+
+/* name a target read from a file, and give it its page size, from the table */
+static void
+setname(struct target *t)
+{
+	const struct target *d = targetentry(t);
+
+	t->name = d ? d->name : unknown;
+	t->pagesize = d ? d->pagesize : P64K;
 }
 
 /*
@@ -181,7 +205,7 @@ targetfromfile(const char *path, struct target *t, char *err, size_t errlen)
 	t->data = (unsigned char)mi.byteorder;
 	t->osabi = (unsigned char)mi.osabi;
 	t->flags = mi.flags;
-	t->name = targetname(t);
+	setname(t);
 	return 0;
 }
 

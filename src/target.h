@@ -10,6 +10,7 @@ struct target {
 	unsigned char data;   /* ELFDATA2LSB or ELFDATA2MSB */
 	unsigned char osabi;  /* e_ident[EI_OSABI] */
 	unsigned flags;     /* e_flags */
+	unsigned long pagesize; /* the largest page its Linux kernels map: .probes is aligned to it */
 };
 
 /* look up a target by name (with common aliases); returns 0, or -1 if unknown */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bitcode.h"
 #include "elfnotes.h"
 #include "target.h"
 #include "util.h"
@@ -40,6 +41,7 @@ enum {
 enum {
 	MAXALIASES = 4,
 	NAMESLEN = 256, /* room for targetnames() */
+	TRIPLEMAX = 128,
 };
 
 struct targetdef {
@@ -186,9 +188,106 @@ setname(struct target *t)
 }
 
 /*
+ * LLVM target triples (arch-vendor-os-environment) and the targets they
+ * name: the first entry whose arch the triple's starts with, and whose
+ * environment (if given) the triple ends with
+ */
+static const struct {
+	const char *arch, *env, *target;
+	int exact; /* the arch is the triple's whole first field */
+} triples[] = {
+	{"x86_64", "gnux32", NULL, 1},
+	{"x86_64", NULL, "x86_64", 1},
+	{"amd64", NULL, "x86_64", 1},
+	{"i386", NULL, "i386", 1},
+	{"i486", NULL, "i386", 1},
+	{"i586", NULL, "i386", 1},
+	{"i686", NULL, "i386", 1},
+	{"aarch64", NULL, "aarch64", 1},
+	{"arm64", NULL, "aarch64", 1},
+	{"armeb", NULL, NULL, 0},
+	{"thumbeb", NULL, NULL, 0},
+	{"arm", "hf", "arm", 0},
+	{"thumb", "hf", "arm", 0},
+	{"arm", NULL, "armel", 0},
+	{"thumb", NULL, "armel", 0},
+	{"riscv64", NULL, "riscv64", 1},
+	{"riscv32", NULL, "riscv32", 1},
+	{"powerpc64le", NULL, "ppc64le", 1},
+	{"ppc64le", NULL, "ppc64le", 1},
+	{"powerpc64", NULL, "ppc64", 1},
+	{"ppc64", NULL, "ppc64", 1},
+	{"powerpc", NULL, "ppc", 1},
+	{"ppc", NULL, "ppc", 1},
+	{"ppc32", NULL, "ppc", 1},
+	{"s390x", NULL, "s390x", 1},
+	{"systemz", NULL, "s390x", 1},
+};
+
+/* the target an LLVM triple names; -1 if none */
+static int
+targetfromtriple(const char *triple, struct target *t)
+{
+	size_t i, archlen = strcspn(triple, "-"), len = strlen(triple);
+
+	for (i = 0; i < LEN(triples); i++) {
+		size_t n = strlen(triples[i].arch);
+		const char *env = triples[i].env;
+
+		if (n > archlen || strncmp(triple, triples[i].arch, n) != 0)
+			continue;
+		if (triples[i].exact && n != archlen)
+			continue;
+		if (env && (archlen == len || strlen(env) > len ||
+		            strcmp(triple + len - strlen(env), env) != 0))
+			continue;
+		return triples[i].target ? targetbyname(triples[i].target, t) : -1;
+	}
+	return -1;
+}
+
+/*
+ * The target of a reference object that is LLVM bitcode (clang -flto):
+ * 0, or 1 with a warning in err when its triple cannot be read and the
+ * host's target is used, or -1 with an error in err, or 2 if the file is
+ * not bitcode (nor readable)
+ */
+static int
+frombitcode(const char *path, struct target *t, char *err, size_t errlen)
+{
+	char triple[TRIPLEMAX], why[SDTREASONMAX];
+	struct buf b = {0};
+	int rc = 2;
+
+	if (strcmp(path, "-") == 0 || readfile(path, &b) < 0 ||
+	    !bitcodeis((const unsigned char *)b.s, b.len))
+		goto out;
+	if (bitcodetriple((const unsigned char *)b.s, b.len, triple, sizeof(triple), why,
+	                  sizeof(why)) < 0) {
+		targethost(t);
+		snprintf(err, errlen,
+		         "'%s': LLVM bitcode whose target triple cannot be read (%s): "
+		         "the object is for the host's target",
+		         path, why);
+		rc = 1;
+	} else if (targetfromtriple(triple, t) < 0) {
+		snprintf(err, errlen, "'%s': LLVM bitcode for '%s', a target sdtkit does not know (known: %s)",
+		         path, triple, targetnames());
+		rc = -1;
+	} else {
+		rc = 0;
+	}
+out:
+	buffree(&b);
+	return rc;
+}
+
+/*
  * The target of a reference object. The file is read whole, by the reader
  * list and check use: a file they would refuse is refused here, in the same
- * words, although only the ELF header says what the target is.
+ * words, although only the ELF header says what the target is. An LLVM
+ * bitcode object (clang -flto) is not ELF: its triple names the target.
+ * A GCC -flto object is ELF (with .gnu.lto_* sections), read as any other.
  */
 int
 targetfromfile(const char *path, struct target *t, char *err, size_t errlen)
@@ -197,6 +296,10 @@ targetfromfile(const char *path, struct target *t, char *err, size_t errlen)
 	struct sdterr e;
 
 	if (sdtreadelf(path, &mi, &e) < 0) {
+		int rc = frombitcode(path, t, err, errlen);
+
+		if (rc != 2)
+			return rc;
 		snprintf(err, errlen, "'%s': %s", e.name, e.reason);
 		return -1;
 	}

@@ -25,7 +25,7 @@
 # function's discarded copy (gold refuses to link, lld and mold keep a site
 # outside the code): check must name it, and full LTO (-flto) is the flag the
 # README gives for it, which the test shows clean.
-# timeout: 900
+# timeout: 1200
 # lock: cpu
 . "$TESTDIR/lib.sh"
 need gcc clang readelf strip objcopy

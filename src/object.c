@@ -5,9 +5,9 @@
 #include <errno.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <stddef.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -18,7 +18,7 @@
  * The object, as readelf -SW shows it for x86_64:
  *
  *   [ 0]                    NULL
- *   [ 1] .probes            PROGBITS  WA  align 2  2 bytes per semaphore
+ *   [ 1] .probes            PROGBITS  WA  align 4096  2 bytes per semaphore (a page)
  *   [ 2] .note.GNU-stack    PROGBITS      align 1  empty: no executable stack
  *   [ 3] .note.gnu.property NOTE      A   align 8  x86_64 and aarch64 only
  *   [ 4] .symtab            SYMTAB        link .strtab, info = first global
@@ -33,6 +33,9 @@
  *
  * libelf lays the file out and converts headers and symbols to the
  * target's byte order; the note is ELF_T_BYTE, built here in that order.
+ * .probes asks for a page so that, once linked, no other writable segment
+ * maps its file page (see target.c); in the object itself it follows the
+ * headers with no padding: only its section header names the page.
  */
 
 #define SEC_PROBES ".probes"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* elfbase.c: the probe reader's base (layer 1 of 5): errors, file mapping, ELF header checks */
+/* elfbase.c: the probe reader's layer 1 of 5, the base: errors, mapping, ELF headers, sections */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -14,11 +14,11 @@
 #include "elfbase.h"
 
 /*
- * What every other file of the reader needs and nothing of the reader's
- * above: reasons and errors, files read through a private mapping, the ELF
- * header read and checked without libelf (so that a truncated or damaged
- * file gets a precise reason, and elfpeek.c can read one with pread), and
- * a section's bytes checked against the image before anyone reads them.
+ * What the reader's other files need, using none of them: reasons and
+ * errors, files read through a private mapping, the ELF header read and
+ * checked without libelf (so that a truncated or damaged file gets a
+ * precise reason, and elfpeek.c can read one with pread), and a section's
+ * bytes checked against the image before anyone reads them.
  */
 
 const char ELF_MAGIC[] = "\177ELF";

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* elfbase.h: the probe reader's base (layer 1 of 5): errors, file mapping, ELF header checks */
+/* elfbase.h: the probe reader's layer 1 of 5, the base: errors, mapping, ELF headers, sections */
 #ifndef SDTKIT_ELFBASE_H
 #define SDTKIT_ELFBASE_H
 

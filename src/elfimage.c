@@ -46,7 +46,7 @@
  * In a relocatable object (.o) the three addresses are 0 in the note and
  * relocations say what they are (elfsyms.c). In a process, the run-time
  * address of a site is its file address plus the load bias of the mapping
- * (process.c). The argument string is parsed by argspec.c.
+ * (elfprocess.c). The argument string is parsed by argspec.c.
  *
  * An image is checked before it is used: sizes from the file are never
  * trusted, strings are found with memchr inside the descriptor, and every

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* elfnotes.c: the probe reader's front door (layer 5 of 5): open a file or process, walk modules */
+/* elfnotes.c: the probe reader's layer 5 of 5, the front door: open files and processes */
 #define _POSIX_C_SOURCE 200809L
 #include <stdint.h>
 #include <stdlib.h>

@@ -123,18 +123,6 @@ initelf(void)
 	done = 1;
 }
 
-/* byte-order-aware reads from the file image */
-uint64_t
-rdn(const unsigned char *p, size_t n, int msb)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v |= (uint64_t)p[msb ? i : n - 1 - i] << (8 * (n - 1 - i));
-	return v;
-}
-
 /* a field of the ELF header by its offset in either class */
 #define EHFIELD(h, p, f) \
 	rdn((p) + ((h)->c64 ? offsetof(Elf64_Ehdr, f) : offsetof(Elf32_Ehdr, f)), \

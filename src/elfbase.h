@@ -66,8 +66,20 @@ void unmap(struct map *mp);
 /* elf_version, once */
 void initelf(void);
 
-/* n bytes at p as an unsigned number, most significant first if msb */
-uint64_t rdn(const unsigned char *p, size_t n, int msb);
+/*
+ * n bytes at p as an unsigned number, most significant first if msb; inline,
+ * so that each reader of notes and headers gets it unrolled for its sizes
+ */
+static inline uint64_t
+rdn(const unsigned char *p, size_t n, int msb)
+{
+	uint64_t v = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		v |= (uint64_t)p[msb ? i : n - 1 - i] << (8 * (n - 1 - i));
+	return v;
+}
 /* read the ELF header at p (n bytes of file, avail of them at p); 0, or -1 with a reason */
 int ehdrread(const unsigned char *p, size_t avail, size_t n, struct ehdr *h, char *reason,
              size_t len);

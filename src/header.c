@@ -84,6 +84,100 @@ static const char sitepragmas[] =
 	"#endif\n"
 	"#endif\n";
 
+/*
+ * The fast site (--sites=fast): why it is a plain 5-byte nop in code built
+ * with -mno-red-zone rather than a site that guards the red zone itself is
+ * said in the text below, which the header carries.
+ */
+static const char fastdoc[] =
+	"/*\n"
+	" * Fast sites (--sites=fast). The kernel traces a site by putting an int3 on\n"
+	" * its first byte: a trap per hit. Linux 6.18 instead rewrites a traced\n"
+	" * 5-byte nop (0f 1f 44 00 00, as bytes: an assembler may pick another\n"
+	" * encoding) into a call to a uprobe trampoline, 3.5-4x cheaper per hit. The\n"
+	" * call, and the trampoline's pushes, write the 32 bytes below %rsp: in a\n"
+	" * function that keeps locals in the x86-64 red zone they are overwritten\n"
+	" * while a tracer is attached. Sites that move %rsp around the nop (lea\n"
+	" * -128(%rsp),%rsp) keep the red zone, but the CFA rule at the probe\n"
+	" * address is then wrong wherever it is %rsp-based (gdb's bt from the probe\n"
+	" * loses the caller), and .cfi_adjust_cfa_offset would make it wrong\n"
+	" * wherever it is %rbp-based (frame pointers): inline asm cannot know which.\n"
+	" * Saving the bytes the trampoline writes and restoring them after leaves\n"
+	" * them overwritten while the tracer reads (a string in the red zone reads\n"
+	" * wrong) and ties the site to one kernel's trampoline. So a fast site is the\n"
+	" * plain 5-byte nop, in code built with -mno-red-zone: nothing lives below\n"
+	" * %rsp, nothing moves, unwinding and operands are the standard site's.\n"
+	" * The build integrations add -mno-red-zone -DSDTKIT_NO_RED_ZONE to the\n"
+	" * targets that use this header; without SDTKIT_NO_RED_ZONE this header\n"
+	" * refuses to compile on x86-64 (define SDTKIT_SITES_SDT for the standard\n"
+	" * sites). Elsewhere (other targets, -m32, x32) a fast site is the standard\n"
+	" * one. The note is <sys/sdt.h>'s, built with its own macros (operand forms,\n"
+	" * size prefixes, _SDT_HAS_SEMAPHORES, the .stapsdt.base comdat section);\n"
+	" * only the nop differs. A kernel without the optimization traps on the\n"
+	" * 5-byte nop as on the 1-byte one.\n"
+	" */\n"
+;
+
+/* the fast site's macros, or the standard site's names for them where it is not fast */
+static const char fastmacros[] =
+	"#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && defined _SDT_ASM_TEMPLATE_12\n"
+	"#ifndef SDTKIT_NO_RED_ZONE\n"
+	"#error \"fast probe sites need -mno-red-zone: compile with -mno-red-zone -DSDTKIT_NO_RED_ZONE (or define SDTKIT_SITES_SDT for standard sites)\"\n"
+	"#endif\n"
+	"#ifndef SDTKIT_FAST_SITE\n"
+	"#define SDTKIT_FAST_SITE(provider, name, n, arglist) \\\n"
+	"\tdo { \\\n"
+	"\t\t_SDT_NOTE_SEMAPHORE_USE(provider, name); \\\n"
+	"\t\t__asm__ __volatile__ (_SDT_DEF_MACROS \\\n"
+	"\t\t\t_SDT_ASM_5(990: .byte 0x0f, 0x1f, 0x44, 0x00, 0x00) \\\n"
+	"\t\t\t_SDT_ASM_3(.pushsection .note.stapsdt, _SDT_ASM_AUTOGROUP, \"note\") \\\n"
+	"\t\t\t_SDT_ASM_1(.balign 4) \\\n"
+	"\t\t\t_SDT_ASM_3(.4byte 992f-991f, 994f-993f, _SDT_NOTE_TYPE) \\\n"
+	"\t\t\t_SDT_ASM_1(991: .asciz _SDT_NOTE_NAME) \\\n"
+	"\t\t\t_SDT_ASM_1(992: .balign 4) \\\n"
+	"\t\t\t_SDT_ASM_1(993: _SDT_ASM_ADDR 990b) \\\n"
+	"\t\t\t_SDT_ASM_1(_SDT_ASM_ADDR _.stapsdt.base) \\\n"
+	"\t\t\t_SDT_SEMAPHORE(provider, name) \\\n"
+	"\t\t\t_SDT_ASM_STRING(provider) \\\n"
+	"\t\t\t_SDT_ASM_STRING(name) \\\n"
+	"\t\t\t_SDT_ASM_ARGS(n) \\\n"
+	"\t\t\t_SDT_ASM_SUBSTR(\\x00) \\\n"
+	"\t\t\t_SDT_UNDEF_MACROS \\\n"
+	"\t\t\t_SDT_ASM_1(994: .balign 4) \\\n"
+	"\t\t\t_SDT_ASM_1(.popsection) \\\n"
+	"\t\t\t:: _SDT_ASM_OPERANDS_##n arglist); \\\n"
+	"\t\t__asm__ __volatile__ (_SDT_ASM_BASE); \\\n"
+	"\t} while (0)\n"
+	"#define SDTKIT_FAST_PROBE(provider, name) SDTKIT_FAST_SITE(provider, name, 0, ())\n"
+	"#define SDTKIT_FAST_PROBE1(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 1, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE2(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 2, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE3(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 3, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE4(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 4, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE5(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 5, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE6(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 6, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE7(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 7, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE8(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 8, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE9(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 9, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE10(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 10, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE11(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 11, (__VA_ARGS__))\n"
+	"#define SDTKIT_FAST_PROBE12(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 12, (__VA_ARGS__))\n"
+	"#endif\n"
+	"#elif !defined SDTKIT_FAST_PROBE\n"
+	"#define SDTKIT_FAST_PROBE STAP_PROBE\n"
+	"#define SDTKIT_FAST_PROBE1 STAP_PROBE1\n"
+	"#define SDTKIT_FAST_PROBE2 STAP_PROBE2\n"
+	"#define SDTKIT_FAST_PROBE3 STAP_PROBE3\n"
+	"#define SDTKIT_FAST_PROBE4 STAP_PROBE4\n"
+	"#define SDTKIT_FAST_PROBE5 STAP_PROBE5\n"
+	"#define SDTKIT_FAST_PROBE6 STAP_PROBE6\n"
+	"#define SDTKIT_FAST_PROBE7 STAP_PROBE7\n"
+	"#define SDTKIT_FAST_PROBE8 STAP_PROBE8\n"
+	"#define SDTKIT_FAST_PROBE9 STAP_PROBE9\n"
+	"#define SDTKIT_FAST_PROBE10 STAP_PROBE10\n"
+	"#define SDTKIT_FAST_PROBE11 STAP_PROBE11\n"
+	"#define SDTKIT_FAST_PROBE12 STAP_PROBE12\n"
+	"#endif\n";
+
 /* how an argument reaches its site */
 enum argway {
 	AW_RAW,   /* as it is: a struct by value, which no site can carry anyway */
@@ -344,6 +438,13 @@ value(struct buf *out, size_t i, enum argway way)
 	}
 }
 
+/* the macro that makes a site: <sys/sdt.h>'s, or the fast one (--sites=fast) */
+static const char *
+sitemacro(const struct headeropts *o)
+{
+	return o->fastsites ? "SDTKIT_FAST_PROBE" : "STAP_PROBE";
+}
+
 static void
 probe(struct buf *out, const struct provider *pv, const struct probe *p,
       const struct headeropts *o)
@@ -392,9 +493,9 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
 		for (i = 0; i < p->nargs; i++)
 			local(out, &p->args[i], i, way[i], "\t\t");
 		if (p->nargs == 0) {
-			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE(%s, %s); \\\n", pv->name, p->name);
+			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\t%s(%s, %s); \\\n", sitemacro(o), pv->name, p->name);
 		} else {
-			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\tSTAP_PROBE%zu(%s, %s", p->nargs, pv->name,
+			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\t%s%zu(%s, %s", sitemacro(o), p->nargs, pv->name,
 			          p->name);
 			for (i = 0; i < p->nargs; i++) {
 				bufputs(out, ", ");
@@ -448,6 +549,8 @@ header(const struct model *m, const struct headeropts *o, struct buf *out)
 	}
 	if (!o->disabled)
 		bufputs(out, sitepragmas);
+	if (!o->disabled && o->fastsites)
+		bufprintf(out, "%s%s", fastdoc, fastmacros);
 	for (i = 0; i < m->nstdheaders; i++)
 		bufprintf(out, "#include <%s>\n", m->stdheaders[i]);
 	bufputs(out, "\n");

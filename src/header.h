@@ -13,6 +13,7 @@ struct headeropts {
 	enum semvis sem;
 	const char *source;   /* the .d file's name, as written in the banner */
 	int floatbits;        /* float and double reach the site as their bits (--floats=bits) */
+	int fastsites;        /* x86-64 sites a kernel with optimized uprobes runs without a trap (--sites=fast) */
 };
 
 /* append the header for m to out */

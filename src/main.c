@@ -32,6 +32,7 @@ enum { EXIT_BADINPUT = 1, EXIT_USAGE = 2 };
 
 static const char usage_text[] =
 	"usage: sdtkit header [-o OUT.h] [--disabled] [--macro-prefix=PFX] [--floats=native|bits]\n"
+	"                     [--sites=sdt|fast]\n"
 	"                     [--semaphores=hidden|default|none] [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]]\n"
 	"                     [--depfile=FILE] PROVIDER.d\n"
 	"       sdtkit object [-o OUT.o] [--libtool] [--target=ARCH] [--like=REF.o]\n"
@@ -65,6 +66,7 @@ struct job {
 	int disabled;
 	const char *prefix;
 	int floatbits; /* --floats=bits */
+	int fastsites; /* --sites=fast */
 	/* object */
 	int libtool;
 	const char *targetname;
@@ -249,7 +251,7 @@ writedepfile(const struct job *j, const struct model *m, const char *target)
 static int
 doheader(struct job *j)
 {
-	struct headeropts o = {j->disabled, j->prefix, j->sem, j->input, j->floatbits};
+	struct headeropts o = {j->disabled, j->prefix, j->sem, j->input, j->floatbits, j->fastsites};
 	struct model m;
 	struct outfile f;
 	struct buf out = {0};
@@ -536,6 +538,11 @@ cmd_generate(int argc, char **argv, int object)
 				j.floatbits = 1;
 			else if (strcmp(v, "native") != 0)
 				usage("unknown --floats value '%s'", v);
+		} else if (!object && (v = optval(argc, argv, &i, "--sites"))) {
+			if (strcmp(v, "fast") == 0)
+				j.fastsites = 1;
+			else if (strcmp(v, "sdt") != 0)
+				usage("unknown --sites value '%s'", v);
 		} else if (object && strcmp(a, "--libtool") == 0) {
 			j.libtool = 1;
 		} else if (object && (v = optval(argc, argv, &i, "--target"))) {

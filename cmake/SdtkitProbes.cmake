@@ -23,6 +23,7 @@
 #                     [ENABLE AUTO|ON|OFF]
 #                     [MACRO_PREFIX <pfx>]
 #                     [SEMAPHORES hidden|default|none]
+#                     [SITES sdt|fast]
 #                     [CPP] [INCLUDE_DIRECTORIES <dir>...] [COMPILE_DEFINITIONS <def>...]
 #                     [DISABLED_HEADER <file.h>])
 #
@@ -54,6 +55,10 @@
 #
 #     MACRO_PREFIX, SEMAPHORES: `sdtkit header --macro-prefix`, `--semaphores`
 #     (SEMAPHORES none: no object, ENABLED() is always 1).
+#     SITES (default: the cache variable SDTKIT_SITES): `sdtkit header --sites`.
+#     With fast, on an x86-64 compiler the target is also compiled with
+#     -mno-red-zone and SDTKIT_NO_RED_ZONE defined (the fast site's call
+#     writes below %rsp when traced); elsewhere the sites are the standard ones.
 #     CPP, INCLUDE_DIRECTORIES, COMPILE_DEFINITIONS: run the C preprocessor on
 #     the .d file first (`sdtkit -C -I <dir> -D <def>`; relative directories
 #     are taken from CMAKE_CURRENT_SOURCE_DIR). Every file the preprocessor
@@ -119,6 +124,9 @@
 #   SDTKIT_DTRACE       cache, AUTO (default), ON or OFF: the ENABLE of every
 #                       sdtkit_add_probes() that does not give one, like
 #                       --enable-dtrace:   cmake -DSDTKIT_DTRACE=ON ..
+#   SDTKIT_SITES        cache, sdt (default) or fast: the SITES of every
+#                       sdtkit_add_probes() that does not give one:
+#                         cmake -DSDTKIT_SITES=fast ..
 #   SDTKIT_EXECUTABLE   cache: the sdtkit program, looked up on PATH (and the
 #                       CMake search paths) when no sdtkit::sdtkit target
 #                       exists, that is, when this file was copied into a
@@ -127,8 +135,8 @@
 #                       once per build tree; remove it (cmake -USDTKIT_HAVE_SDT)
 #                       to check again after changing the compiler flags:
 #                         if(SDTKIT_HAVE_SDT) ... endif()
-#   SDTKIT_PROBES_VERSION  the version of this file, "1.1" (1.1: sdtkit_add_tracers):
-#                         if(SDTKIT_PROBES_VERSION VERSION_LESS 1.1) ... endif()
+#   SDTKIT_PROBES_VERSION  the version of this file, "1.2" (1.1: sdtkit_add_tracers;
+#                         1.2: SITES): if(SDTKIT_PROBES_VERSION VERSION_LESS 1.2) ... endif()
 #
 # Targets
 #
@@ -142,11 +150,14 @@ include_guard(GLOBAL)
 cmake_policy(PUSH)
 cmake_policy(VERSION 3.16...3.25)
 
-set(SDTKIT_PROBES_VERSION 1.1)
+set(SDTKIT_PROBES_VERSION 1.2)
 
 set(SDTKIT_DTRACE AUTO CACHE STRING
   "USDT probes from sdtkit_add_probes(): AUTO (when <sys/sdt.h> works), ON (required) or OFF")
 set_property(CACHE SDTKIT_DTRACE PROPERTY STRINGS AUTO ON OFF)
+set(SDTKIT_SITES sdt CACHE STRING
+  "Probe sites from sdtkit_add_probes(): sdt (<sys/sdt.h>'s) or fast (x86-64: a 5-byte nop that Linux 6.18 traces without a trap; adds -mno-red-zone)")
+set_property(CACHE SDTKIT_SITES PROPERTY STRINGS sdt fast)
 
 # _sdtkit_tool(<var>): sdtkit::sdtkit when the tool exists, else an empty string
 function(_sdtkit_tool var)
@@ -235,6 +246,34 @@ main(int argc, char **argv)
   set(_SDTKIT_SDT_WHY "${reason}" CACHE INTERNAL "Why they do not")
   set(${ok} "${works}" PARENT_SCOPE)
   set(${why} "${reason}" PARENT_SCOPE)
+endfunction()
+
+# _sdtkit_check_fast(<ok>): whether this compiler makes x86-64 (LP64) code and
+# takes -mno-red-zone: there a fast site is the 5-byte nop that Linux 6.18
+# traces with a call instead of a trap, and that call writes below %rsp, so
+# the files that hold sites are built without the red zone. Cached in
+# SDTKIT_FAST_X86_64.
+function(_sdtkit_check_fast ok)
+  if(NOT DEFINED SDTKIT_FAST_X86_64)
+    set(dir "${CMAKE_BINARY_DIR}/CMakeFiles/sdtkit")
+    get_property(languages GLOBAL PROPERTY ENABLED_LANGUAGES)
+    if("C" IN_LIST languages)
+      set(src "${dir}/fast-check.c")
+    else()
+      set(src "${dir}/fast-check.cpp")
+    endif()
+    file(WRITE "${src}" [=[
+/* written by SdtkitProbes.cmake: x86-64 (LP64) code, and -mno-red-zone taken? */
+#if !defined __x86_64__ || defined __ILP32__
+#error "not x86-64: fast sites are the standard ones here"
+#endif
+int main(void) { return 0; }
+]=])
+    try_compile(works "${dir}/fast-check" SOURCES "${src}" COMPILE_DEFINITIONS -mno-red-zone)
+    set(SDTKIT_FAST_X86_64 "${works}" CACHE INTERNAL
+      "Whether fast probe sites are x86-64's 5-byte nop, built with -mno-red-zone")
+  endif()
+  set(${ok} "${SDTKIT_FAST_X86_64}" PARENT_SCOPE)
 endfunction()
 
 # _sdtkit_check_copy(<copy> <args...>): warns when the kept no-op header
@@ -331,7 +370,7 @@ endfunction()
 
 function(sdtkit_add_probes target dfile)
   cmake_parse_arguments(PARSE_ARGV 2 arg "CPP"
-    "HEADER;ENABLE;MACRO_PREFIX;SEMAPHORES;DISABLED_HEADER"
+    "HEADER;ENABLE;MACRO_PREFIX;SEMAPHORES;SITES;DISABLED_HEADER"
     "INCLUDE_DIRECTORIES;COMPILE_DEFINITIONS")
   set(me "sdtkit_add_probes(${target})")
   _sdtkit_call_error(why ${target} "${arg_UNPARSED_ARGUMENTS}")
@@ -368,6 +407,13 @@ function(sdtkit_add_probes target dfile)
   endif()
   if(NOT arg_SEMAPHORES MATCHES "^(hidden|default|none)$")
     message(SEND_ERROR "${me}: SEMAPHORES is '${arg_SEMAPHORES}', not hidden, default or none")
+    return()
+  endif()
+  if(NOT DEFINED arg_SITES)
+    set(arg_SITES "${SDTKIT_SITES}")
+  endif()
+  if(NOT arg_SITES MATCHES "^(sdt|fast)$")
+    message(SEND_ERROR "${me}: SITES (or SDTKIT_SITES) is '${arg_SITES}', not sdt or fast")
     return()
   endif()
   get_filename_component(dfile "${dfile}" ABSOLUTE)
@@ -428,14 +474,25 @@ function(sdtkit_add_probes target dfile)
   file(MAKE_DIRECTORY "${hdir}")
   set(object "")
   if(enabled)
-    message(STATUS "${me}: probes enabled")
+    set(sopts "")
+    if(arg_SITES STREQUAL "fast")
+      message(STATUS "${me}: probes enabled, fast sites")
+      set(sopts --sites=fast)
+      _sdtkit_check_fast(x86_64)
+      if(x86_64)
+        target_compile_options(${target} PRIVATE -mno-red-zone)
+        target_compile_definitions(${target} PRIVATE SDTKIT_NO_RED_ZONE)
+      endif()
+    else()
+      message(STATUS "${me}: probes enabled")
+    endif()
     set(hdep "")
     set(hdeparg "")
     if(opts)
       _sdtkit_depfile(hdep hdeparg ${tool} "${header}.d")
     endif()
     add_custom_command(OUTPUT "${header}"
-      COMMAND ${tool} header "--semaphores=${arg_SEMAPHORES}" ${hopts} ${opts} ${hdep}
+      COMMAND ${tool} header "--semaphores=${arg_SEMAPHORES}" ${sopts} ${hopts} ${opts} ${hdep}
               -o "${header}" "${dfile}"
       DEPENDS "${dfile}" ${tool}
       ${hdeparg}

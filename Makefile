@@ -55,6 +55,7 @@ bench: all
 	sh bench/run.sh $(BUILD)/sdtkit
 	sh bench/list.sh $(BUILD)/sdtkit
 	sh bench/objects.sh $(BUILD)/sdtkit
+	sh bench/sites.sh $(BUILD)/sdtkit
 	sh bench/plots.sh $(BUILD)/sdtkit
 
 # runs every fuzz harness (tests/fuzz) for FUZZ_SECONDS, in parallel (one per

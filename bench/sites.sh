@@ -1,0 +1,162 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# sites.sh: the cost of a probe site, `sdtkit header` (the <sys/sdt.h> site, a 1-byte nop)
+# against `sdtkit header --sites=fast` (x86-64: a 5-byte nop in code built -mno-red-zone),
+# untraced and traced (bpftrace attached, counting hits); prints a Markdown table and writes
+# bench/sites-results.md.
+# usage: bench/sites.sh [SDTKIT]   (env: SDTKIT=path/to/sdtkit, ROUNDS=5,
+#                        UNTRACED_CALLS=20000000, TRACED_CALLS=200000)
+# Each program times its own loop (CLOCK_MONOTONIC around the calls), so neither process
+# start-up nor bpftrace's attaching is in the figures; the two forms alternate within each
+# round (and which goes first alternates between rounds), so that a change in the machine's
+# load weighs on both; medians over the rounds. Traced figures need bpftrace and root;
+# without them only the untraced ones are given. A missed goal is reported, not an error.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+SDTKIT=${1:-${SDTKIT:-$here/../build/sdtkit}}
+ROUNDS=${ROUNDS:-5}
+UNTRACED_CALLS=${UNTRACED_CALLS:-20000000}
+TRACED_CALLS=${TRACED_CALLS:-200000}
+me=sites.sh
+w=$(mktemp -d "${TMPDIR:-/tmp}/sdtkit-bench.XXXXXX")
+trap 'rm -rf "$w"' EXIT
+die() { echo "$me: $*" >&2; exit 1; }
+note() { echo "$me: $*" >&2; }
+[ -x "$SDTKIT" ] || die "no sdtkit at '$SDTKIT': build it (ninja -C build) or set SDTKIT"
+command -v gcc >/dev/null 2>&1 || die "gcc is needed"
+case $(gcc -dumpmachine) in
+x86_64-*gnux32) die "fast sites are x86-64 (LP64) sites; this gcc makes x32 code" ;;
+x86_64-*) ;;
+*) die "fast sites are x86-64 sites; this gcc makes $(gcc -dumpmachine) code" ;;
+esac
+
+cat >"$w/bs.d" <<'EOF'
+provider bs {
+	probe hit(long x, long twice);
+};
+EOF
+# a leaf function with its locals below %rsp (unless -mno-red-zone) and one probe,
+# called in a loop that the program times itself
+cat >"$w/bs.c" <<'EOF'
+#include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
+#include "probes.h"
+
+__attribute__((noinline)) long
+leaf(long x)
+{
+	volatile long a[4];
+
+	a[0] = x;
+	a[1] = 2 * x;
+	a[2] = 3 * x;
+	a[3] = 4 * x;
+	BS_HIT(x, a[1]);
+	return a[0] + a[1] + a[2] + a[3];
+}
+
+int
+main(int argc, char **argv)
+{
+	long n = argc > 1 ? atol(argv[1]) : 1000, i, bad = 0;
+	struct timespec t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < n; i++)
+		if (leaf(i) != 10 * i)
+			bad++;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("NS %.3f BAD %ld\n", ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / n, bad);
+	return bad != 0;
+}
+EOF
+"$SDTKIT" object -o "$w/bs.o" "$w/bs.d" || die "sdtkit object failed"
+mkdir -p "$w/sdt" "$w/fast"
+"$SDTKIT" header -o "$w/sdt/probes.h" "$w/bs.d" || die "sdtkit header failed"
+"$SDTKIT" header --sites=fast -o "$w/fast/probes.h" "$w/bs.d" || die "sdtkit header --sites=fast failed"
+# as the build integrations compile them: the fast one without the red zone
+gcc -O2 -I"$w/sdt" "$w/bs.c" "$w/bs.o" -o "$w/bs-sdt" || die "compiling the standard site failed"
+gcc -O2 -mno-red-zone -DSDTKIT_NO_RED_ZONE -I"$w/fast" "$w/bs.c" "$w/bs.o" -o "$w/bs-fast" ||
+	die "compiling the fast site failed"
+
+traced=yes
+why=
+if ! command -v bpftrace >/dev/null 2>&1; then
+	traced=no why="bpftrace is not installed"
+elif [ "$(id -u)" != 0 ]; then
+	traced=no why="bpftrace needs root"
+elif ! timeout 120 bpftrace -e 'BEGIN { exit(); }' >/dev/null 2>&1; then
+	traced=no why="bpftrace cannot run here"
+fi
+[ $traced = yes ] || note "$why: untraced figures only"
+
+# run FORM traced|untraced: the program's ns per call
+run() {
+	if [ "$2" = untraced ]; then
+		out=$("$w/bs-$1" "$UNTRACED_CALLS") || die "bs-$1 failed: $out"
+	else
+		out=$(timeout 300 bpftrace -e "usdt:$w/bs-$1:bs:hit { @hits = count(); }" \
+			-c "$w/bs-$1 $TRACED_CALLS" 2>&1) || die "bpftrace -c bs-$1 failed: $(echo "$out" | tail -n 3)"
+		echo "$out" | grep -q "^@hits: $TRACED_CALLS\$" ||
+			die "bpftrace counted $(echo "$out" | sed -n 's/^@hits: //p') hits of bs-$1, not $TRACED_CALLS"
+	fi
+	echo "$out" | sed -n 's/^NS \([0-9.]*\) BAD 0$/\1/p' | grep . || die "bs-$1 ($2) went wrong: $out"
+}
+
+load0=$(cut -d' ' -f1-3 /proc/loadavg)
+"$w/bs-sdt" 1000000 >/dev/null && "$w/bs-fast" 1000000 >/dev/null # warm up
+r=1
+while [ $r -le "$ROUNDS" ]; do
+	if [ $((r % 2)) = 1 ]; then order="sdt fast"; else order="fast sdt"; fi
+	for f in $order; do
+		run $f untraced >>"$w/$f.untraced"
+	done
+	if [ $traced = yes ]; then
+		for f in $order; do
+			run $f traced >>"$w/$f.traced"
+		done
+	fi
+	note "round $r of $ROUNDS done"
+	r=$((r + 1))
+done
+load1=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# median FILE [FORMAT], spread FILE [FORMAT]: of the numbers in FILE, one a line
+median() { sort -n "$1" | awk -v f="${2:-%.2f}" '{ v[NR] = $1 } END { printf f, (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+spread() { sort -n "$1" | awk -v f="${2:-%.2f}" 'NR == 1 { lo = $1 } { hi = $1 } END { printf f "-" f, lo, hi }'; }
+
+{
+	echo "# Probe-site cost: \`sdtkit header\` against \`sdtkit header --sites=fast\`"
+	echo
+	echo "Measured by \`bench/sites.sh\`: $ROUNDS rounds, forms alternating; each program times its"
+	echo "own loop of calls to a leaf function with one probe (untraced: $UNTRACED_CALLS calls;"
+	echo "traced: $TRACED_CALLS calls under \`bpftrace\` counting hits). Median per call, range in"
+	echo "brackets. Kernel $(uname -r), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'),"
+	echo "$(nproc) CPUs; load average $load0 at the start, $load1 at the end."
+	echo
+	echo "| site | untraced, ns a call | traced, ns a hit |"
+	echo "|---|---|---|"
+	for f in sdt fast; do
+		case $f in
+		sdt) name='standard (`nop`)' ;;
+		fast) name='fast (`0f 1f 44 00 00`, -mno-red-zone)' ;;
+		esac
+		if [ $traced = yes ]; then
+			t="$(median "$w/$f.traced" %.0f) [$(spread "$w/$f.traced" %.0f)]"
+		else
+			t="not measured: $why"
+		fi
+		echo "| $name | $(median "$w/$f.untraced") [$(spread "$w/$f.untraced")] | $t |"
+	done
+	echo
+	u=$(awk -v a="$(median "$w/fast.untraced")" -v b="$(median "$w/sdt.untraced")" 'BEGIN { printf "%.3f", a / b }')
+	echo "Untraced, fast / standard: $u (goal: at most 1.10)."
+	if [ $traced = yes ]; then
+		t=$(awk -v a="$(median "$w/sdt.traced")" -v b="$(median "$w/fast.traced")" 'BEGIN { printf "%.2f", a / b }')
+		echo "Traced, standard / fast: ${t}x (goal: at least 3x)."
+	fi
+} >"$w/results.md"
+cat "$w/results.md"
+cp "$w/results.md" "$here/sites-results.md"

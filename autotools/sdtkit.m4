@@ -76,8 +76,8 @@ dnl                                    code without it)
 dnl
 dnl Also adds --enable-dtrace-sites=sdt|fast (default sdt): the probe
 dnl sites (`sdtkit header --sites'). fast: on x86-64 each site is a 5-byte
-dnl nop that Linux 6.18 traces with a call instead of a trap (3x and more
-dnl cheaper per hit), in code built without the red zone, which that call
+dnl nop that Linux 6.18 traces with a call instead of a trap (cheaper per
+dnl hit), in code built without the red zone, which that call
 dnl would overwrite; other machines, -m32 and x32 get the standard sites.
 dnl With SystemTap's dtrace the sites are the standard ones (a warning).
 dnl

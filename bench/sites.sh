@@ -61,14 +61,17 @@ int
 main(int argc, char **argv)
 {
 	long n = argc > 1 ? atol(argv[1]) : 1000, i, bad = 0;
-	struct timespec t0, t1;
+	struct timespec t0, t1, c0, c1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c0);
 	for (i = 0; i < n; i++)
 		if (leaf(i) != 10 * i)
 			bad++;
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &c1);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
-	printf("NS %.3f BAD %ld\n", ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / n, bad);
+	printf("NS %.3f CPU %.3f BAD %ld\n", ((t1.tv_sec - t0.tv_sec) * 1e9 + (t1.tv_nsec - t0.tv_nsec)) / n,
+	       ((c1.tv_sec - c0.tv_sec) * 1e9 + (c1.tv_nsec - c0.tv_nsec)) / n, bad);
 	return bad != 0;
 }
 EOF
@@ -92,7 +95,7 @@ elif ! timeout 120 bpftrace -e 'BEGIN { exit(); }' >/dev/null 2>&1; then
 fi
 [ $traced = yes ] || note "$why: untraced figures only"
 
-# run FORM traced|untraced: the program's ns per call
+# run FORM traced|untraced: the program's wall-clock and CPU ns per call
 run() {
 	if [ "$2" = untraced ]; then
 		out=$("$w/bs-$1" "$UNTRACED_CALLS") || die "bs-$1 failed: $out"
@@ -102,7 +105,7 @@ run() {
 		echo "$out" | grep -q "^@hits: $TRACED_CALLS\$" ||
 			die "bpftrace counted $(echo "$out" | sed -n 's/^@hits: //p') hits of bs-$1, not $TRACED_CALLS"
 	fi
-	echo "$out" | sed -n 's/^NS \([0-9.]*\) BAD 0$/\1/p' | grep . || die "bs-$1 ($2) went wrong: $out"
+	echo "$out" | sed -n 's/^NS \([0-9.]*\) CPU \([0-9.]*\) BAD 0$/\1 \2/p' | grep . || die "bs-$1 ($2) went wrong: $out"
 }
 
 load0=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -123,39 +126,44 @@ while [ $r -le "$ROUNDS" ]; do
 done
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
 
-# median FILE [FORMAT], spread FILE [FORMAT]: of the numbers in FILE, one a line
-median() { sort -n "$1" | awk -v f="${2:-%.2f}" '{ v[NR] = $1 } END { printf f, (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-spread() { sort -n "$1" | awk -v f="${2:-%.2f}" 'NR == 1 { lo = $1 } { hi = $1 } END { printf f "-" f, lo, hi }'; }
+# median FILE COL [FORMAT], spread FILE COL [FORMAT]: of column COL of FILE (1 wall, 2 CPU)
+median() { awk -v c="$2" '{ print $c }' "$1" | sort -n | awk -v f="${3:-%.2f}" '{ v[NR] = $1 } END { printf f, (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+spread() { awk -v c="$2" '{ print $c }' "$1" | sort -n | awk -v f="${3:-%.2f}" 'NR == 1 { lo = $1 } { hi = $1 } END { printf f "-" f, lo, hi }'; }
+# cell FILE FORMAT: "CPU median [range] (wall median)"
+cell() { echo "$(median "$1" 2 "$2") [$(spread "$1" 2 "$2")] ($(median "$1" 1 "$2"))"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 {
 	echo "# Probe-site cost: \`sdtkit header\` against \`sdtkit header --sites=fast\`"
 	echo
 	echo "Measured by \`bench/sites.sh\`: $ROUNDS rounds, forms alternating; each program times its"
 	echo "own loop of calls to a leaf function with one probe (untraced: $UNTRACED_CALLS calls;"
-	echo "traced: $TRACED_CALLS calls under \`bpftrace\` counting hits). Median per call, range in"
-	echo "brackets. Kernel $(uname -r), $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'),"
-	echo "$(nproc) CPUs; load average $load0 at the start, $load1 at the end."
+	echo "traced: $TRACED_CALLS calls under \`bpftrace\` counting hits). Per call: the thread's CPU"
+	echo "time (user and system: what the site costs, whatever else runs), median and range over"
+	echo "the rounds, then the median wall-clock time in parentheses. Kernel $(uname -r),"
+	echo "$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //'), $(nproc) CPUs; load average"
+	echo "$load0 at the start, $load1 at the end."
 	echo
 	echo "| site | untraced, ns a call | traced, ns a hit |"
 	echo "|---|---|---|"
 	for f in sdt fast; do
 		case $f in
 		sdt) name='standard (`nop`)' ;;
-		fast) name='fast (`0f 1f 44 00 00`, -mno-red-zone)' ;;
+		fast) name='fast (`0f 1f 44 00 00`, `-mno-red-zone`)' ;;
 		esac
 		if [ $traced = yes ]; then
-			t="$(median "$w/$f.traced" %.0f) [$(spread "$w/$f.traced" %.0f)]"
+			t=$(cell "$w/$f.traced" %.0f)
 		else
 			t="not measured: $why"
 		fi
-		echo "| $name | $(median "$w/$f.untraced") [$(spread "$w/$f.untraced")] | $t |"
+		echo "| $name | $(cell "$w/$f.untraced" %.2f) | $t |"
 	done
 	echo
-	u=$(awk -v a="$(median "$w/fast.untraced")" -v b="$(median "$w/sdt.untraced")" 'BEGIN { printf "%.3f", a / b }')
-	echo "Untraced, fast / standard: $u (goal: at most 1.10)."
+	echo "Untraced, fast / standard: $(ratio "$(median "$w/fast.untraced" 2)" "$(median "$w/sdt.untraced" 2)") CPU," \
+		"$(ratio "$(median "$w/fast.untraced" 1)" "$(median "$w/sdt.untraced" 1)") wall (goal: at most 1.10)."
 	if [ $traced = yes ]; then
-		t=$(awk -v a="$(median "$w/sdt.traced")" -v b="$(median "$w/fast.traced")" 'BEGIN { printf "%.2f", a / b }')
-		echo "Traced, standard / fast: ${t}x (goal: at least 3x)."
+		echo "Traced, standard / fast: $(ratio "$(median "$w/sdt.traced" 2)" "$(median "$w/fast.traced" 2)")x CPU," \
+			"$(ratio "$(median "$w/sdt.traced" 1)" "$(median "$w/fast.traced" 1)")x wall (goal: at least 3x)."
 	fi
 } >"$w/results.md"
 cat "$w/results.md"

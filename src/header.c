@@ -94,7 +94,7 @@ static const char fastdoc[] =
 	" * Fast sites (--sites=fast). The kernel traces a site by putting an int3 on\n"
 	" * its first byte: a trap per hit. Linux 6.18 instead rewrites a traced\n"
 	" * 5-byte nop (0f 1f 44 00 00, as bytes: an assembler may pick another\n"
-	" * encoding) into a call to a uprobe trampoline, 3.5-4x cheaper per hit. The\n"
+	" * encoding) into a call to a uprobe trampoline, cheaper per hit. The\n"
 	" * call, and the trampoline's pushes, write the 32 bytes below %rsp: in a\n"
 	" * function that keeps locals in the x86-64 red zone they are overwritten\n"
 	" * while a tracer is attached. Sites that move %rsp around the nop (lea\n"
@@ -114,9 +114,9 @@ static const char fastdoc[] =
 	" * one. The note is <sys/sdt.h>'s, built with its own macros (operand forms,\n"
 	" * size prefixes, _SDT_HAS_SEMAPHORES, the .stapsdt.base comdat section);\n"
 	" * only the nop differs. A kernel without the optimization traps on the\n"
-	" * 5-byte nop as on the 1-byte one.\n"
-	" */\n"
-;
+	" * 5-byte nop as on the 1-byte one from Linux 6.16 (both are emulated);\n"
+	" * before 6.16 it also single-steps it, a second trap per hit.\n"
+	" */\n";
 
 /* the fast site's macros, or the standard site's names for them where it is not fast */
 static const char fastmacros[] =

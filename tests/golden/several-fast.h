@@ -23,7 +23,7 @@
  * Fast sites (--sites=fast). The kernel traces a site by putting an int3 on
  * its first byte: a trap per hit. Linux 6.18 instead rewrites a traced
  * 5-byte nop (0f 1f 44 00 00, as bytes: an assembler may pick another
- * encoding) into a call to a uprobe trampoline, 3.5-4x cheaper per hit. The
+ * encoding) into a call to a uprobe trampoline, cheaper per hit. The
  * call, and the trampoline's pushes, write the 32 bytes below %rsp: in a
  * function that keeps locals in the x86-64 red zone they are overwritten
  * while a tracer is attached. Sites that move %rsp around the nop (lea
@@ -43,7 +43,8 @@
  * one. The note is <sys/sdt.h>'s, built with its own macros (operand forms,
  * size prefixes, _SDT_HAS_SEMAPHORES, the .stapsdt.base comdat section);
  * only the nop differs. A kernel without the optimization traps on the
- * 5-byte nop as on the 1-byte one.
+ * 5-byte nop as on the 1-byte one from Linux 6.16 (both are emulated);
+ * before 6.16 it also single-steps it, a second trap per hit.
  */
 #if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && defined _SDT_ASM_TEMPLATE_12
 #ifndef SDTKIT_NO_RED_ZONE

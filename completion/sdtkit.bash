@@ -48,6 +48,7 @@ _sdtkit() {
 		return ;;
 	--semaphores=*) COMPREPLY=($(compgen -P --semaphores= -W 'hidden default none' -- "${cur#*=}")); return ;;
 	--floats=*) COMPREPLY=($(compgen -P --floats= -W 'native bits' -- "${cur#*=}")); return ;;
+	--sites=*) COMPREPLY=($(compgen -P --sites= -W 'sdt fast' -- "${cur#*=}")); return ;;
 	--target=*)
 		COMPREPLY=($(compgen -P --target= -W 'x86_64 i386 aarch64 arm armhf riscv64 riscv32 ppc64le ppc64 s390x' -- "${cur#*=}"))
 		return ;;
@@ -58,7 +59,7 @@ _sdtkit() {
 	esac
 
 	case $cmd in
-	header) opts="-o --disabled --macro-prefix= --floats= --semaphores= --depfile= $cpp" ;;
+	header) opts="-o --disabled --macro-prefix= --floats= --sites= --semaphores= --depfile= $cpp" ;;
 	object) opts="-o --libtool --target= --like= --semaphores= --depfile= $cpp" ;;
 	list) opts='--format= -P -p --provider-file= -C -I -D -U' ;;
 	check) opts=$cpp ;;

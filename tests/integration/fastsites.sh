@@ -197,6 +197,31 @@ $(cat gdb-std)"
 gdb -q -batch -nx -ex 'info probes stap fs' ./fast-gcc > probes.out 2>&1
 [ "$(grep -c '^stap  *fs  *' probes.out)" = 4 ] || fail "gdb info probes: $(cat probes.out)"
 
+step "perf record --call-graph=dwarf at fs:leaf: the same frames as the standard site"
+# stacks EXE: for each of the 5 hits of fs:leaf, its first two frames' functions
+# (the first hit traps; a kernel that optimizes runs the others through its trampoline)
+stacks() {
+	perf probe -q -d 'sdt_fs:*' >/dev/null 2>&1 || true
+	perf probe -q -x "$T/$1" sdt_fs:leaf > perf-probe.log 2>&1 || return 1
+	perf record -q -e sdt_fs:leaf --call-graph=dwarf -o "$1.perf" "$T/$1" 5 > perf-record.log 2>&1 || return 1
+	perf probe -q -d 'sdt_fs:*' >/dev/null 2>&1 || true
+	perf script -i "$1.perf" 2>/dev/null |
+		awk '/sdt_fs:leaf/ { n = 0; f = ""; next } NF >= 2 && n < 2 { sub(/\+0x.*/, "", $2); f = f " " $2; if (++n == 2) print f }'
+}
+if type -P perf >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && stacks std > perf-std; then
+	want=$(printf ' leaf main\n%.0s' 1 2 3 4 5)
+	[ "$(cat perf-std)" = "$want" ] || fail "perf at the standard site: $(cat perf-std) ($(tail -n 3 perf-record.log))"
+	for exe in fast-gcc fast-fp fast-clang; do
+		stacks $exe > perf-$exe || fail "perf on $exe: $(tail -n 3 perf-probe.log perf-record.log)"
+		[ "$(cat perf-$exe)" = "$want" ] || fail "perf --call-graph=dwarf at $exe's fs:leaf:
+$(cat perf-$exe)
+expected
+$want"
+	done
+else
+	echo "note: perf cannot record uprobes here: $(tail -n 2 perf-probe.log perf-record.log 2>/dev/null | tr '\n' ' ')"
+fi
+
 why=$(bpftrace_usable) || skip "$why"
 
 step "bpftrace: the red-zone leaf keeps its values; every argument decodes"

@@ -83,6 +83,9 @@ mkdir -p "$w/sdt" "$w/fast"
 gcc -O2 -I"$w/sdt" "$w/bs.c" "$w/bs.o" -o "$w/bs-sdt" || die "compiling the standard site failed"
 gcc -O2 -mno-red-zone -DSDTKIT_NO_RED_ZONE -I"$w/fast" "$w/bs.c" "$w/bs.o" -o "$w/bs-fast" ||
 	die "compiling the fast site failed"
+# untraced only, to tell the nop's cost from the red zone's: each change alone
+gcc -O2 -mno-red-zone -I"$w/sdt" "$w/bs.c" "$w/bs.o" -o "$w/bs-sdtnrz" || die "compiling sdtnrz failed"
+gcc -O2 -DSDTKIT_NO_RED_ZONE -I"$w/fast" "$w/bs.c" "$w/bs.o" -o "$w/bs-fastrz" || die "compiling fastrz failed"
 
 traced=yes
 why=
@@ -113,7 +116,7 @@ load0=$(cut -d' ' -f1-3 /proc/loadavg)
 r=1
 while [ $r -le "$ROUNDS" ]; do
 	if [ $((r % 2)) = 1 ]; then order="sdt fast"; else order="fast sdt"; fi
-	for f in $order; do
+	for f in $order sdtnrz fastrz; do
 		run $f untraced >>"$w/$f.untraced"
 	done
 	if [ $traced = yes ]; then
@@ -146,12 +149,16 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 	echo
 	echo "| site | untraced, ns a call | traced, ns a hit |"
 	echo "|---|---|---|"
-	for f in sdt fast; do
+	for f in sdt fast sdtnrz fastrz; do
 		case $f in
 		sdt) name='standard (`nop`)' ;;
 		fast) name='fast (`0f 1f 44 00 00`, `-mno-red-zone`)' ;;
+		sdtnrz) name='standard, `-mno-red-zone`' ;;
+		fastrz) name='fast with the red zone (wrong when traced)' ;;
 		esac
-		if [ $traced = yes ]; then
+		if [ $f = sdtnrz ] || [ $f = fastrz ]; then
+			t="not run (untraced control)"
+		elif [ $traced = yes ]; then
 			t=$(cell "$w/$f.traced" %.0f)
 		else
 			t="not measured: $why"

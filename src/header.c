@@ -113,14 +113,17 @@ static const char fastdoc[] =
 	" * sites). Elsewhere (other targets, -m32, x32) a fast site is the standard\n"
 	" * one. The note is <sys/sdt.h>'s, built with its own macros (operand forms,\n"
 	" * size prefixes, _SDT_HAS_SEMAPHORES, the .stapsdt.base comdat section);\n"
-	" * only the nop differs. A kernel without the optimization traps on the\n"
-	" * 5-byte nop as on the 1-byte one from Linux 6.16 (both are emulated);\n"
-	" * before 6.16 it also single-steps it, a second trap per hit.\n"
+	" * only the nop differs (an older <sys/sdt.h>, without _SDT_DEF_MACROS,\n"
+	" * gets the standard site). A kernel without the\n"
+	" * optimization traps on the 5-byte nop as on the 1-byte one from Linux\n"
+	" * 6.16 (both are emulated); before 6.16 it also single-steps it, a second\n"
+	" * trap per hit.\n"
 	" */\n";
 
 /* the fast site's macros, or the standard site's names for them where it is not fast */
 static const char fastmacros[] =
-	"#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && defined _SDT_ASM_TEMPLATE_12\n"
+	"#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && \\\n"
+	"\tdefined _SDT_DEF_MACROS && defined _SDT_ASM_TEMPLATE_12\n"
 	"#ifndef SDTKIT_NO_RED_ZONE\n"
 	"#error \"fast probe sites need -mno-red-zone: compile with -mno-red-zone -DSDTKIT_NO_RED_ZONE (or define SDTKIT_SITES_SDT for standard sites)\"\n"
 	"#endif\n"

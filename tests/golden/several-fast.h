@@ -42,11 +42,14 @@
  * sites). Elsewhere (other targets, -m32, x32) a fast site is the standard
  * one. The note is <sys/sdt.h>'s, built with its own macros (operand forms,
  * size prefixes, _SDT_HAS_SEMAPHORES, the .stapsdt.base comdat section);
- * only the nop differs. A kernel without the optimization traps on the
- * 5-byte nop as on the 1-byte one from Linux 6.16 (both are emulated);
- * before 6.16 it also single-steps it, a second trap per hit.
+ * only the nop differs (an older <sys/sdt.h>, without _SDT_DEF_MACROS,
+ * gets the standard site). A kernel without the
+ * optimization traps on the 5-byte nop as on the 1-byte one from Linux
+ * 6.16 (both are emulated); before 6.16 it also single-steps it, a second
+ * trap per hit.
  */
-#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && defined _SDT_ASM_TEMPLATE_12
+#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && \
+	defined _SDT_DEF_MACROS && defined _SDT_ASM_TEMPLATE_12
 #ifndef SDTKIT_NO_RED_ZONE
 #error "fast probe sites need -mno-red-zone: compile with -mno-red-zone -DSDTKIT_NO_RED_ZONE (or define SDTKIT_SITES_SDT for standard sites)"
 #endif

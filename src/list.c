@@ -10,6 +10,7 @@
 #include "elfnotes.h"
 #include "doc.h"
 #include "list.h"
+#include "readers.h"
 #include "load.h"
 #include "util.h"
 #include "verify.h"
@@ -106,15 +107,13 @@ struct declared {
 	int provider;          /* whether the file declares its provider */
 };
 
-/* the readers that give up on a probe's arguments from its first 'f' one */
-static const char float_readers[] = "gdb 13, bcc, libbpf and bpftrace 0.17";
-
 void
 floatnote(struct floatnotes *f, const struct sdtmodule *m, const struct sdtsite *s,
           const char *module)
 {
 	struct sitearg args[ARGSMAX];
 	size_t n = sdtsiteargs(m, s, args, ARGSMAX), i;
+	struct buf readers = {0};
 	char *key;
 
 	if (n > ARGSMAX)
@@ -132,9 +131,12 @@ floatnote(struct floatnotes *f, const struct sdtmodule *m, const struct sdtsite 
 	}
 	f->seen = xgrowarray(f->seen, f->n, sizeof(f->seen[0]));
 	f->seen[f->n++] = key;
+	/* the tracers that give up on a probe's arguments from its first 'f' one */
+	tracerwords(&readers, floatcannot());
 	warnx("'%s': probe '%s:%s' has floating-point arguments, which %s cannot read "
 	      "('sdtkit header --floats=bits' passes their bits)", module, s->provider, s->name,
-	      float_readers);
+	      readers.s);
+	buffree(&readers);
 }
 
 void

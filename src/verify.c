@@ -480,6 +480,12 @@ semdup(const struct dprobe *d)
 	return 0;
 }
 
+const struct model *
+verifymodel(const struct verifier *v)
+{
+	return &v->m;
+}
+
 int
 declaredprovider(const struct verifier *v, const char *provider)
 {

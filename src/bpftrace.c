@@ -124,7 +124,7 @@ clause(struct buf *out, const struct model *m, const struct provider *pv, const 
 		if (!tracerreads(f, pl, i, TRACER_BPFTRACE, &why)) {
 			bufprintf(out, "/* arg%zu (", i);
 			argname(out, a, i);
-			bufprintf(out, ") is not read: %s */\n", why.s);
+			bufprintf(out, ") is left out: bpftrace 0.17 cannot read it (%s) */\n", why.s);
 			continue;
 		}
 		bufputc(&fmt, ' ');

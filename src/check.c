@@ -38,9 +38,7 @@
 enum { ARGSMAX = 64 }; /* sdt.h writes at most 12; a file may say more, which is reported */
 
 static const char check_usage[] =
-	"usage: sdtkit check [--tracer=NAME[,NAME...]] [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]]\n"
-	"                    PROVIDER.d FILE...\n"
-	"       NAME: bpftrace, bcc, libbpf, gdb or systemtap\n";
+	"usage: sdtkit check [--tracer=NAME,...] [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]] PROVIDER.d FILE...\n";
 
 /* what check reports besides the verifier's problems */
 struct checkextra {

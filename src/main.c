@@ -41,7 +41,7 @@ static const char usage_text[] =
 	"                     [--provider-file=P.d [-C ...]] [FILE...]\n"
 	"       sdtkit check  [-C ...] PROVIDER.d FILE...\n"
 	"       sdtkit diff   [--format=text|json] [-C ...] OLD NEW   (or OLD... -- NEW...)\n"
-	"       sdtkit bpftrace|tapset [-o OUT] [-C ...] PROVIDER.d --binary FILE [--as PATH]...\n"
+	"       sdtkit bpftrace|tapset [-o OUT] [--as PATH] [-C ...] PROVIDER.d --binary FILE\n"
 	"       sdtkit doc    [--format=markdown|man] [-o OUT] [-C ...] PROVIDER.d\n"
 	"       sdtkit dtrace [-C] [-I DIR] [-D NAME] [-U NAME] -h|-G -s PROVIDER.d [-o OUT] [OBJ...]\n"
 	"       sdtkit --help | --version\n";

@@ -118,7 +118,7 @@ alias(struct buf *out, const struct model *m, const struct provider *pv, const s
 		varname(&var, &p->args[i], i);
 		bufprintf(out, " * @%s: %s", var.s, p->args[i].type);
 		if (!readable(f, pl, i, &why))
-			bufprintf(out, " (not set: SystemTap cannot read %s)", why.s);
+			bufprintf(out, " (not set: SystemTap cannot read it (%s))", why.s);
 		else if (floatbits(f, pl, i))
 			bufputs(out, " (its bits, as an integer)");
 		bufputc(out, '\n');

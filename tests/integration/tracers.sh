@@ -36,14 +36,17 @@ grep -qxF "probe demo.empty = process(\"$abs\").mark(\"empty\")" abs.stp ||
 step "what each leaves out, and says why"
 grep -qx "/\* not attached: '/usr/libexec/demo' has no demo:missing probe \*/" demo.bt ||
 	fail "demo.bt does not say why demo:missing is left out"
-grep -q "^/\* not attached: its argument 0 is noted floating-point" demo.bt ||
-	fail "demo.bt does not say why demo:ratio is left out"
+grep -qx "/\* arg0 (r) is left out: bpftrace 0.17 cannot read it (a floating-point operand) \*/" demo.bt ||
+	fail "demo.bt does not say why it leaves out the argument of demo:ratio"
 grep -qx "/\* argument 6 is past what bpftrace 0.17 reads (arg0 to arg5) \*/" demo.bt ||
 	fail "demo.bt does not say what it leaves of demo:many"
-[ "$(grep -c '^usdt:' demo.bt)" = 6 ] || fail "demo.bt attaches $(grep -c '^usdt:' demo.bt) probes, not 6"
-[ "$(grep -c '^probe demo\.' demo.stp)" = 6 ] || fail "demo.stp has $(grep -c '^probe demo\.' demo.stp) aliases, not 6"
-grep -q "^/\* demo:ratio: not aliased: its argument 1 is noted floating-point" demo.stp ||
-	fail "demo.stp does not say why demo:ratio is left out"
+grep -q "^ \* '/usr/libexec/demo' has sites whose arguments bcc's note parser" demo.bt ||
+	fail "demo.bt does not say why bpftrace 0.17 prints Parse errors for demo"
+[ "$(grep -c '^usdt:' demo.bt)" = 7 ] || fail "demo.bt attaches $(grep -c '^usdt:' demo.bt) probes, not 7"
+[ "$(grep -c '^probe demo\.' demo.stp)" = 7 ] || fail "demo.stp has $(grep -c '^probe demo\.' demo.stp) aliases, not 7"
+# gcc -O2 passes the constant as 8f@.LC0(%rip), a local label SystemTap cannot resolve
+grep -qxF " * @r: double (not set: SystemTap cannot read it (an address in a local label ('.L')))" demo.stp ||
+	fail "demo.stp does not say why demo.ratio has no r"
 
 step "a binary without the provider's probes"
 printf 'int main(void) { return 0; }\n' >plain.c
@@ -52,7 +55,7 @@ for cmd in bpftrace tapset; do
 	rc=0
 	"$SDTKIT" "$cmd" -o plain.out "$D/demo.d" --binary plain >out 2>err || rc=$?
 	[ "$rc" = 1 ] || fail "sdtkit $cmd on a binary without probes: exit $rc, not 1"
-	[ "$(cat err)" = "sdtkit: error: 'plain' carries none of the probes of '$D/demo.d'$([ $cmd = bpftrace ] && echo ' that bpftrace can attach')" ] ||
+	[ "$(cat err)" = "sdtkit: error: 'plain' carries none of the probes of '$D/demo.d'" ] ||
 		fail "sdtkit $cmd on a binary without probes said: $(cat err)"
 	[ ! -e plain.out ] && [ ! -s out ] || fail "sdtkit $cmd wrote something for a binary without probes"
 done

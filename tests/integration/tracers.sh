@@ -48,6 +48,24 @@ grep -q "^ \* '/usr/libexec/demo' has sites whose arguments bcc's note parser" d
 grep -qxF " * @r: double (not set: SystemTap cannot read it (an address in a local label ('.L')))" demo.stp ||
 	fail "demo.stp does not say why demo.ratio has no r"
 
+step "two binaries: each probe attached where it is, named as the Nth --as says"
+mkdir -p "$T/o" && cp demo_probes.h demo_semaphores.o "$T/o/" && build_other "$T/o" && cp "$T/o/other" ./other2
+"$SDTKIT" bpftrace -o two.bt "$D/demo.d" --binary demo --binary other2 --as /usr/bin/demo --as /usr/bin/other ||
+	fail "sdtkit bpftrace, two binaries, failed"
+grep -Pzq 'usdt:/usr/bin/demo:demo:empty,\nusdt:/usr/bin/other:demo:empty\n\{' two.bt || fail "demo:empty is not on both: $(cat two.bt)"
+grep -Pzq '\*/\nusdt:/usr/bin/other:demo:missing\n\{' two.bt || fail "demo:missing is not on other alone: $(cat two.bt)"
+grep -Pzq '\*/\nusdt:/usr/bin/demo:demo:many\n\{' two.bt || fail "demo:many is not on demo alone: $(cat two.bt)"
+[ "$(grep -c '^usdt:' two.bt)" = 10 ] || fail "two.bt has $(grep -c '^usdt:' two.bt) attach points, not 10"
+"$SDTKIT" tapset -o two.stp "$D/demo.d" --binary demo --binary other2 --as /usr/bin/demo --as /usr/bin/other ||
+	fail "sdtkit tapset, two binaries, failed"
+grep -Pzq 'probe demo.missing = process\("/usr/bin/other"\).mark\("missing"\)\n\{' two.stp ||
+	fail "demo.missing is not on other alone: $(cat two.stp)"
+# no binary carries a probe: a comment says so
+printf 'provider demo { probe nowhere(); probe empty(); };\n' >nowhere.d
+"$SDTKIT" tapset -o nowhere.stp nowhere.d --binary demo --binary other2 || fail "sdtkit tapset nowhere.d failed"
+grep -qx '/\* demo:nowhere: not aliased: no binary given has such a probe \*/' nowhere.stp ||
+	fail "nowhere.stp: $(cat nowhere.stp)"
+
 step "a binary without the provider's probes"
 printf 'int main(void) { return 0; }\n' >plain.c
 gcc -o plain plain.c || fail "gcc plain.c"

@@ -14,6 +14,13 @@ build_demo() {
 	"$1/demo" || fail "demo failed"
 }
 
+# build_other DIR: DIR/other, other.c with demo.d's probes (after build_demo DIR)
+build_other() {
+	gcc -O2 -Wall -Wextra -Werror -I"$1" -o "$1/other" "$D/other.c" "$1/demo_semaphores.o" ||
+		fail "building other failed"
+	"$1/other" || fail "other failed"
+}
+
 # DEMO_EVENTS: what the bpftrace script prints for demo (without the pid column)
 DEMO_EVENTS='request__start path=/index.html id=-7 bytes=18446744073709551615 ctx=0x1234
 widths a=-1 b=-2 c=-3 d=-4 e=255 flags=3735928559

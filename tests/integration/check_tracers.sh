@@ -110,14 +110,21 @@ else
 	echo "no aarch64 cross compiler: the v0 case is not run"
 fi
 
+# agree TRACER PROBE GOT LOG: what TRACER did with argument 1 of PROBE in the gcc
+# build (GOT: reads or cannot; LOG: its output) is what check said
+agree() {
+	local want=reads
+	if grep -F "'ops:$2'" gcc.check | grep -qF ": $1 cannot read"; then want=cannot; fi
+	[ "$3" = "$want" ] || fail "ops:$2: $1 $3 it, the verdict says it $want: $(cat "$4")"
+}
+
 step "gdb 13 reads what the verdicts say it reads (gcc build)"
 probes="freg ffreg fglob fconst pair wide big tls glob deref"
 if type -P gdb >/dev/null 2>&1; then
 	for p in $probes; do
 		bounded 60 gdb -nx -batch -ex "break -probe-stap ops:$p" -ex run -ex 'p $_probe_arg0' ./gcc >gdb.out 2>&1 || true
 		if grep -qE '^\$1 = ' gdb.out; then got=reads; else got=cannot; fi
-		if grep -F "'ops:$p'" gcc.check | grep -qF ': gdb 13 cannot read'; then want=cannot; else want=reads; fi
-		[ "$got" = "$want" ] || fail "ops:$p: gdb $got it, the verdict says it $want: $(cat gdb.out)"
+		agree "gdb 13" "$p" "$got" gdb.out
 	done
 else
 	echo "gdb is not installed: its verdicts are not confirmed"
@@ -133,8 +140,7 @@ if why=$(bpftrace_usable); then
 		else
 			got=cannot
 		fi
-		if grep -F "'ops:$p'" gcc.check | grep -qF ': bpftrace 0.17 cannot read'; then want=cannot; else want=reads; fi
-		[ "$got" = "$want" ] || fail "ops:$p: bpftrace $got it, the verdict says it $want: $(cat bt.out)"
+		agree "bpftrace 0.17" "$p" "$got" bt.out
 	done
 else
 	echo "bpftrace verdicts not confirmed: $why"
@@ -149,8 +155,7 @@ if stap_usable >stap.why; then
 		else
 			got=cannot
 		fi
-		if grep -F "'ops:$p'" gcc.check | grep -qF ': SystemTap cannot read'; then want=cannot; else want=reads; fi
-		[ "$got" = "$want" ] || fail "ops:$p: stap -p2 $got it, the verdict says it $want: $(cat stap.out)"
+		agree SystemTap "$p" "$got" stap.out
 	done
 else
 	echo "SystemTap verdicts not confirmed: $(cat stap.why)"

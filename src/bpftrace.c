@@ -37,10 +37,11 @@ static const char banner[] =
 /* why bpftrace prints errors that no script can prevent */
 static const char parsenote[] =
 	"\n/*\n"
-	" * %s %s sites whose arguments bcc's note parser, which bpftrace 0.17\n"
-	" * reads them with, cannot parse: bpftrace prints a \"Parse error\" for each of them\n"
-	" * whenever a script attaches a probe of that file, whichever probe it is.\n"
-	" * 'sdtkit header --floats=bits' notes floating-point arguments as integers.\n"
+	" * %s %s sites with arguments that bcc's note parser, which bpftrace 0.17\n"
+	" * reads notes with, cannot read: for each one it cannot parse (a floating-point or\n"
+	" * a segment-relative operand) bpftrace prints a \"Parse error\" whenever a script\n"
+	" * attaches a probe of that file, whichever probe it is. 'sdtkit header\n"
+	" * --floats=bits' notes floating-point arguments as integers.\n"
 	" */\n";
 
 size_t

@@ -40,7 +40,7 @@ grep -qx "/\* arg0 (r) is left out: bpftrace 0.17 cannot read it (a floating-poi
 	fail "demo.bt does not say why it leaves out the argument of demo:ratio"
 grep -qx "/\* argument 6 is past what bpftrace 0.17 reads (arg0 to arg5) \*/" demo.bt ||
 	fail "demo.bt does not say what it leaves of demo:many"
-grep -q "^ \* '/usr/libexec/demo' has sites whose arguments bcc's note parser" demo.bt ||
+grep -q "^ \* '/usr/libexec/demo' has sites with arguments that bcc's note parser" demo.bt ||
 	fail "demo.bt does not say why bpftrace 0.17 prints Parse errors for demo"
 [ "$(grep -c '^usdt:' demo.bt)" = 7 ] || fail "demo.bt attaches $(grep -c '^usdt:' demo.bt) probes, not 7"
 [ "$(grep -c '^probe demo\.' demo.stp)" = 7 ] || fail "demo.stp has $(grep -c '^probe demo\.' demo.stp) aliases, not 7"

@@ -27,6 +27,7 @@ struct keyword {
 static const struct keyword keywords[] = {
 	KW("const", KW_QUALIFIER, NULL), KW("volatile", KW_QUALIFIER, NULL),
 	KW("restrict", KW_QUALIFIER, NULL), KW("__restrict", KW_QUALIFIER, NULL),
+	KW("_Atomic", KW_QUALIFIER, NULL),
 	KW("void", KW_BASIC, NULL), KW("char", KW_BASIC, NULL), KW("short", KW_BASIC, NULL),
 	KW("int", KW_BASIC, NULL), KW("long", KW_BASIC, NULL), KW("float", KW_BASIC, NULL),
 	KW("double", KW_BASIC, NULL), KW("signed", KW_BASIC, NULL), KW("unsigned", KW_BASIC, NULL),
@@ -1139,8 +1140,10 @@ typedefdecl(struct parser *ps)
 			spec.hastype = 1;
 			if (is(&kw, "enum"))
 				spec.isenum = 1;
-			else
+			else if (tag.len)
 				spec.tagged = 1;
+			else
+				spec.user = 1; /* a struct without a tag: no other declaration names it */
 			la = after;
 			la.lenient = 1;
 			if (skipgroup(&la) < 0)
@@ -1418,6 +1421,41 @@ typeneeds(struct model *m, const char *type)
 	}
 }
 
+/*
+ * whether type, a typedef name (with qualifiers) the header cannot name, is
+ * a pointer by its typedefs: 'conn_p' after 'typedef conn_t *conn_p;'
+ */
+static int
+typedefpointer(const struct model *m, const char *type, int depth)
+{
+	const char *s = type, *word = NULL;
+	const struct typedefn *t;
+	size_t wlen = 0, nwords = 0;
+
+	if (strpbrk(type, "*(["))
+		return 1;
+	while (*s) {
+		const char *w = s;
+		const struct keyword *k;
+
+		if (!isident((unsigned char)*s, 1)) {
+			s++;
+			continue;
+		}
+		while (isident((unsigned char)*s, 0))
+			s++;
+		k = keyword(w, (size_t)(s - w));
+		if (!k || k->kind != KW_QUALIFIER) {
+			nwords++;
+			word = w;
+			wlen = (size_t)(s - w);
+		}
+	}
+	if (nwords != 1 || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
+		return 0;
+	return typedefpointer(m, t->type, depth + 1);
+}
+
 /* each argument's ctype: its type with the typedef names the header can follow followed */
 static void
 resolveargs(struct model *m)
@@ -1439,6 +1477,7 @@ resolveargs(struct model *m)
 					a->ctype = addsorted(&m->types, &m->ntypes, out);
 					typeneeds(m, a->ctype);
 				}
+				a->cpointer = a->isstring || typedefpointer(m, a->ctype, 0);
 				free(out);
 			}
 		}

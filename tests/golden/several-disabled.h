@@ -7,37 +7,28 @@
 #include <stdint.h>
 
 /*
- * Each probe argument reaches the probe site as the type the .d declares:
- * it initializes a local of that type (converted and diagnosed as a
- * function's argument, evaluated once), so the note records the declared
- * size and signedness. What a pointer points to is taken const.
- * SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach the site as
- * they are, unchecked); 1 (default) converts the arguments whose types
- * this header can name and passes the others (type names the .d leaves
- * to its includer) as they are; 2 converts all, and needs those names
- * declared before this header.
+ * Each probe argument reaches the probe site converted to the type the .d
+ * declares (evaluated once), so the note records the declared size and
+ * signedness. SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach
+ * the site as they are, as with SystemTap's header); 1 (default)
+ * converts explicitly, as a cast does (a pointer to or from an integer
+ * through uintptr_t), with no diagnostic, and passes what no cast can
+ * convert (a struct by value) as it is; 2 is strict: each argument
+ * initializes a local of the declared type as a function's argument
+ * would (pointed-to data taken const volatile), so a disagreement is a
+ * diagnostic, and the .d's own type names must be declared before this
+ * header.
  */
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
-#ifndef SDTKIT_LET1
-#if SDTKIT_TYPECHECK >= 1
-#define SDTKIT_LET1(decl, value) decl = (value);
-#define SDTKIT_ARG1(name, value) name
-#define SDTKIT_LETB1(type, bits, name, value) union { type f; bits u; } name = {(value)};
-#define SDTKIT_ARGB1(name, value) name.u
-#else
-#define SDTKIT_LET1(decl, value)
-#define SDTKIT_ARG1(name, value) (value)
-#define SDTKIT_LETB1(type, bits, name, value)
-#define SDTKIT_ARGB1(name, value) (value)
-#endif
+#ifndef SDTKIT_STRICT
 #if SDTKIT_TYPECHECK >= 2
-#define SDTKIT_LET2(decl, value) decl = (value);
-#define SDTKIT_ARG2(name, value) name
+#define SDTKIT_STRICT(decl, value) decl = (value);
+#define SDTKIT_STRICTARG(name, value) name
 #else
-#define SDTKIT_LET2(decl, value)
-#define SDTKIT_ARG2(name, value) (value)
+#define SDTKIT_STRICT(decl, value)
+#define SDTKIT_STRICTARG(name, value) (value)
 #endif
 #ifdef __cplusplus
 #define SDTKIT_BOOL bool
@@ -50,18 +41,20 @@
 extern "C" {
 #endif
 
+#if SDTKIT_TYPECHECK >= 2
 struct request;
 union chunk;
+#endif
 
 /* app:start(const char *, int) */
 #define APP_START_ENABLED() (0)
 #define APP_START(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
-			SDTKIT_LET1(int __sdtkit_arg2, arg2) \
-			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
+			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
+			SDTKIT_STRICT(int __sdtkit_arg2, arg2) \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
 		} \
 	} while (0)
 
@@ -70,10 +63,10 @@ union chunk;
 #define APP_REQUEST_BEGIN(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_LET1(unsigned long long __sdtkit_arg1, arg1) \
-			SDTKIT_LET1(const struct request* __sdtkit_arg2, arg2) \
-			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
+			SDTKIT_STRICT(unsigned long long __sdtkit_arg1, arg1) \
+			SDTKIT_STRICT(const volatile struct request* __sdtkit_arg2, arg2) \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
 		} \
 	} while (0)
 
@@ -82,10 +75,10 @@ union chunk;
 #define APP_REQUEST_END(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_LET1(unsigned long long __sdtkit_arg1, arg1) \
-			SDTKIT_LET1(int __sdtkit_arg2, arg2) \
-			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
+			SDTKIT_STRICT(unsigned long long __sdtkit_arg1, arg1) \
+			SDTKIT_STRICT(int __sdtkit_arg2, arg2) \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
 		} \
 	} while (0)
 
@@ -94,10 +87,10 @@ union chunk;
 #define DB_QUERY(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
-			SDTKIT_LET1(size_t __sdtkit_arg2, arg2) \
-			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
+			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
+			SDTKIT_STRICT(size_t __sdtkit_arg2, arg2) \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
 		} \
 	} while (0)
 
@@ -122,10 +115,10 @@ union chunk;
 #define GC_SWEEP_DONE(arg1, arg2) \
 	do { \
 		if (0) { \
-			SDTKIT_LET1(uint64_t __sdtkit_arg1, arg1) \
-			SDTKIT_LET1(const union chunk* __sdtkit_arg2, arg2) \
-			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
+			SDTKIT_STRICT(uint64_t __sdtkit_arg1, arg1) \
+			SDTKIT_STRICT(const volatile union chunk* __sdtkit_arg2, arg2) \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
 		} \
 	} while (0)
 

@@ -48,6 +48,17 @@ static const char convdoc[] =
 	" * header.\n"
 	" */\n";
 
+/* the no-op header's: what it checks */
+static const char noopdoc[] =
+	"/*\n"
+	" * The arguments are compiled, never run (so variables used only in probes\n"
+	" * are used), and checked against the .d only under SDTKIT_TYPECHECK=2,\n"
+	" * the probe header's strict mode: each then initializes a local of the\n"
+	" * declared type as a function's argument would (pointed-to data taken\n"
+	" * const volatile), and the .d's own type names must be declared before\n"
+	" * this header. Below that this header checks nothing.\n"
+	" */\n";
+
 /*
  * Both headers: SDTKIT_STRICT(declaration, value), the local of an
  * argument under SDTKIT_TYPECHECK >= 2 only, and
@@ -665,7 +676,7 @@ header(const struct model *m, const struct headeropts *o, struct buf *out)
 	for (i = 0; i < m->nstdheaders; i++)
 		bufprintf(out, "#include <%s>\n", m->stdheaders[i]);
 	bufputs(out, "\n");
-	bufputs(out, convdoc);
+	bufputs(out, o->disabled ? noopdoc : convdoc);
 	bufputs(out, checkmacros);
 	if (!o->disabled) {
 		bufputs(out, convmacros);

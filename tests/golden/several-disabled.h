@@ -7,17 +7,12 @@
 #include <stdint.h>
 
 /*
- * Each probe argument reaches the probe site converted to the type the .d
- * declares (evaluated once), so the note records the declared size and
- * signedness. SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach
- * the site as they are, as with SystemTap's header); 1 (default)
- * converts explicitly, as a cast does (a pointer to or from an integer
- * through uintptr_t), with no diagnostic, and passes what no cast can
- * convert (a struct by value) as it is; 2 is strict: each argument
- * initializes a local of the declared type as a function's argument
- * would (pointed-to data taken const volatile), so a disagreement is a
- * diagnostic, and the .d's own type names must be declared before this
- * header.
+ * The arguments are compiled, never run (so variables used only in probes
+ * are used), and checked against the .d only under SDTKIT_TYPECHECK=2,
+ * the probe header's strict mode: each then initializes a local of the
+ * declared type as a function's argument would (pointed-to data taken
+ * const volatile), and the .d's own type names must be declared before
+ * this header. Below that this header checks nothing.
  */
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1

@@ -1380,6 +1380,11 @@ resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, 
 		*out = xstrdup(ttype);
 		*outoff = toff;
 		*outcls = tcls;
+	} else if (word == type && strcmp(word + wlen, " *") == 0 && ttype[toff + strspn(ttype + toff, " ")] == '(') {
+		/* a pointer to a function type: 'handler_t *' is 'int (*)(int)' */
+		*out = xasprintf("%.*s (*)%s", (int)toff, ttype, ttype + toff + strspn(ttype + toff, " "));
+		*outoff = toff + 3;
+		*outcls = tcls;
 	} else {
 		ok = 0;
 	}

@@ -50,8 +50,10 @@
 #endif
 #ifdef __cplusplus
 #define SDTKIT_BOOL bool
+#define SDTKIT_ATOMIC
 #else
 #define SDTKIT_BOOL _Bool
+#define SDTKIT_ATOMIC _Atomic
 #endif
 #endif
 #ifndef SDTKIT_LETN
@@ -60,14 +62,14 @@
 #define SDTKIT_ARGN(type, n, value) __sdtkit_arg##n
 #define SDTKIT_LETP(decl, n, value) decl = (value);
 #define SDTKIT_ARGP(n, value) __sdtkit_arg##n
-#define SDTKIT_LETF(type, bits, n, value) union { type f; bits u; } __sdtkit_arg##n = {(value)};
-#define SDTKIT_ARGF(type, bits, n, value) __sdtkit_arg##n.u
+#define SDTKIT_LETF(type, bits, n, value) union { type __sdtkit_f; bits __sdtkit_u; } __sdtkit_arg##n = {(value)};
+#define SDTKIT_ARGF(type, bits, n, value) __sdtkit_arg##n.__sdtkit_u
 #elif SDTKIT_TYPECHECK >= 1 && !defined __cplusplus
 #define SDTKIT_ISNUM(k) ((k) == 1 || (k) == 2 || (k) == 3 || (k) == 4 || (k) == 8 || (k) == 18)
 #define SDTKIT_ISPTR(k) ((k) == 5 || (k) == 10 || (k) == 14)
 #define SDTKIT_ISAGG(n) (!SDTKIT_ISNUM(__sdtkit_k##n) && !SDTKIT_ISPTR(__sdtkit_k##n))
 #define SDTKIT_UINTPTR(n, value) __builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), \
-	(__UINTPTR_TYPE__)__builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), (value), (void *)0), \
+	(__UINTPTR_TYPE__)__builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), (value), (void*)0), \
 	(__UINTPTR_TYPE__)__builtin_choose_expr(SDTKIT_ISNUM(__sdtkit_k##n), (value), 0))
 #define SDTKIT_TONUM(type, n, value) __builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), \
 	(type)SDTKIT_UINTPTR(n, value), \
@@ -80,68 +82,77 @@
 	type __sdtkit_arg##n __attribute__((__unused__)) = SDTKIT_TONUM(type, n, value);
 #define SDTKIT_ARGN(type, n, value) SDTKIT_PICK(n, __sdtkit_arg##n)
 #define SDTKIT_LETP(decl, n, value) SDTKIT_LET(n, value) \
-	const void *__sdtkit_arg##n __attribute__((__unused__)) = (const void *)SDTKIT_UINTPTR(n, value);
+	const void* __sdtkit_arg##n __attribute__((__unused__)) = (const void*)SDTKIT_UINTPTR(n, value);
 #define SDTKIT_ARGP(n, value) SDTKIT_PICK(n, __sdtkit_arg##n)
 #define SDTKIT_LETF(type, bits, n, value) SDTKIT_LET(n, value) \
-	union { type f; bits u; } __sdtkit_arg##n __attribute__((__unused__)) = {SDTKIT_TONUM(type, n, value)};
-#define SDTKIT_ARGF(type, bits, n, value) SDTKIT_PICK(n, __sdtkit_arg##n.u)
+	union { type __sdtkit_f; bits __sdtkit_u; } __sdtkit_arg##n __attribute__((__unused__)) = {SDTKIT_TONUM(type, n, value)};
+#define SDTKIT_ARGF(type, bits, n, value) SDTKIT_PICK(n, __sdtkit_arg##n.__sdtkit_u)
 #elif SDTKIT_TYPECHECK >= 1
 #define SDTKIT_INLINE inline __attribute__((__always_inline__))
-extern "C++" {
-template <typename X> struct __sdtkit_nocv { typedef X type; };
-template <typename X> struct __sdtkit_nocv<const X> { typedef X type; };
-template <typename X> struct __sdtkit_nocv<volatile X> { typedef X type; };
-template <typename X> struct __sdtkit_nocv<const volatile X> { typedef X type; };
-/* const X is X itself only for a function type */
-template <typename X> struct __sdtkit_isfn { enum { v = 1 }; };
-template <typename X> struct __sdtkit_isfn<const X> { enum { v = 0 }; };
-/* the kind of an argument: 0 passed as it is, 1 a number, 2 a pointer */
-template <typename X> struct __sdtkit_kind0 {
-	enum { v = __is_class(X) || __is_union(X) ? 0 : __is_enum(X) ? 1 : __sdtkit_isfn<const X>::v ? 2 : 1 };
-};
-template <typename X> struct __sdtkit_kind0<X *> { enum { v = 2 }; };
-template <typename X, __SIZE_TYPE__ N> struct __sdtkit_kind0<X[N]> { enum { v = 2 }; };
-template <typename X> struct __sdtkit_kind0<X[]> { enum { v = 2 }; };
-template <typename X, typename C> struct __sdtkit_kind0<X C::*> { enum { v = 0 }; };
-#if __cplusplus >= 201103L
-template <> struct __sdtkit_kind0<decltype(nullptr)> { enum { v = 2 }; };
+#if defined __GNUC__ && !defined __clang__
+/* a bool from an array or a function: its address, which g++ knows is not null */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Waddress"
+#pragma GCC diagnostic ignored "-Wnonnull-compare"
 #endif
-template <typename X> struct __sdtkit_kind : __sdtkit_kind0<typename __sdtkit_nocv<X>::type> {};
-template <typename T, typename X, int K = __sdtkit_kind<X>::v> struct __sdtkit_num {
-	typedef T type;
-	static SDTKIT_INLINE type get(const X &x) { return static_cast<T>(x); }
+extern "C++" {
+template <typename __sdtkit_X> struct __sdtkit_nocv { typedef __sdtkit_X __sdtkit_type; };
+template <typename __sdtkit_X> struct __sdtkit_nocv<const __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };
+template <typename __sdtkit_X> struct __sdtkit_nocv<volatile __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };
+template <typename __sdtkit_X> struct __sdtkit_nocv<const volatile __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };
+/* const X is X itself only for a function type X */
+template <typename __sdtkit_X> struct __sdtkit_isfn { enum { __sdtkit_v = 1 }; };
+template <typename __sdtkit_X> struct __sdtkit_isfn<const __sdtkit_X> { enum { __sdtkit_v = 0 }; };
+/* the kind of an argument: 0 passed as it is, 1 a number, 2 a pointer */
+template <typename __sdtkit_X> struct __sdtkit_kind0 {
+	enum { __sdtkit_v = __is_class(__sdtkit_X) || __is_union(__sdtkit_X) ? 0 : __is_enum(__sdtkit_X) ? 1 : __sdtkit_isfn<const __sdtkit_X>::__sdtkit_v ? 2 : 1 };
 };
-template <typename T, typename X> struct __sdtkit_num<T, X, 2> {
-	typedef T type;
-	static SDTKIT_INLINE type get(const X &x) { return static_cast<T>(reinterpret_cast<__UINTPTR_TYPE__>(x)); }
+template <typename __sdtkit_X> struct __sdtkit_kind0<__sdtkit_X *> { enum { __sdtkit_v = 2 }; };
+template <typename __sdtkit_X, __SIZE_TYPE__ __sdtkit_N> struct __sdtkit_kind0<__sdtkit_X[__sdtkit_N]> { enum { __sdtkit_v = 2 }; };
+template <typename __sdtkit_X> struct __sdtkit_kind0<__sdtkit_X[]> { enum { __sdtkit_v = 2 }; };
+template <typename __sdtkit_X, typename __sdtkit_C> struct __sdtkit_kind0<__sdtkit_X __sdtkit_C::*> { enum { __sdtkit_v = 0 }; };
+#if __cplusplus >= 201103L
+template <> struct __sdtkit_kind0<decltype(nullptr)> { enum { __sdtkit_v = 2 }; };
+#endif
+template <typename __sdtkit_X> struct __sdtkit_kind : __sdtkit_kind0<typename __sdtkit_nocv<__sdtkit_X>::__sdtkit_type> {};
+template <typename __sdtkit_T, typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_num {
+	typedef __sdtkit_T __sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return static_cast<__sdtkit_T>(__sdtkit_x); }
 };
-template <typename T, typename X> struct __sdtkit_num<T, X, 0> {
-	typedef const X &type;
-	static SDTKIT_INLINE type get(const X &x) { return x; }
+template <typename __sdtkit_T, typename __sdtkit_X> struct __sdtkit_num<__sdtkit_T, __sdtkit_X, 2> {
+	typedef __sdtkit_T __sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return static_cast<__sdtkit_T>(reinterpret_cast<__UINTPTR_TYPE__>(__sdtkit_x)); }
 };
-template <typename X, int K = __sdtkit_kind<X>::v> struct __sdtkit_ptr {
-	typedef const void *type;
-	static SDTKIT_INLINE type get(const X &x) { return reinterpret_cast<type>(__sdtkit_num<__UINTPTR_TYPE__, X>::get(x)); }
+template <typename __sdtkit_T, typename __sdtkit_X> struct __sdtkit_num<__sdtkit_T, __sdtkit_X, 0> {
+	typedef const __sdtkit_X &__sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }
 };
-template <typename X> struct __sdtkit_ptr<X, 0> {
-	typedef const X &type;
-	static SDTKIT_INLINE type get(const X &x) { return x; }
+template <typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_ptr {
+	typedef const void* __sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return reinterpret_cast<__sdtkit_type>(__sdtkit_num<__UINTPTR_TYPE__, __sdtkit_X>::__sdtkit_get(__sdtkit_x)); }
 };
-template <typename T, typename B, typename X, int K = __sdtkit_kind<X>::v> struct __sdtkit_bits {
-	typedef B type;
-	static SDTKIT_INLINE type get(const X &x) { union { T f; B u; } v; v.f = __sdtkit_num<T, X>::get(x); return v.u; }
+template <typename __sdtkit_X> struct __sdtkit_ptr<__sdtkit_X, 0> {
+	typedef const __sdtkit_X &__sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }
 };
-template <typename T, typename B, typename X> struct __sdtkit_bits<T, B, X, 0> {
-	typedef const X &type;
-	static SDTKIT_INLINE type get(const X &x) { return x; }
+template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_bits {
+	typedef __sdtkit_B __sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { union { __sdtkit_T __sdtkit_f; __sdtkit_B __sdtkit_u; } __sdtkit_v; __sdtkit_v.__sdtkit_f = __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_get(__sdtkit_x); return __sdtkit_v.__sdtkit_u; }
 };
-template <typename T, typename X> SDTKIT_INLINE typename __sdtkit_num<T, X>::type
-__sdtkit_tonum(const X &x) { return __sdtkit_num<T, X>::get(x); }
-template <typename X> SDTKIT_INLINE typename __sdtkit_ptr<X>::type
-__sdtkit_toptr(const X &x) { return __sdtkit_ptr<X>::get(x); }
-template <typename T, typename B, typename X> SDTKIT_INLINE typename __sdtkit_bits<T, B, X>::type
-__sdtkit_tobits(const X &x) { return __sdtkit_bits<T, B, X>::get(x); }
+template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X> struct __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X, 0> {
+	typedef const __sdtkit_X &__sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }
+};
+template <typename __sdtkit_T, typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_type
+__sdtkit_tonum(const __sdtkit_X &__sdtkit_x) { return __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_get(__sdtkit_x); }
+template <typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_ptr<__sdtkit_X>::__sdtkit_type
+__sdtkit_toptr(const __sdtkit_X &__sdtkit_x) { return __sdtkit_ptr<__sdtkit_X>::__sdtkit_get(__sdtkit_x); }
+template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X>::__sdtkit_type
+__sdtkit_tobits(const __sdtkit_X &__sdtkit_x) { return __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X>::__sdtkit_get(__sdtkit_x); }
 }
+#if defined __GNUC__ && !defined __clang__
+#pragma GCC diagnostic pop
+#endif
 #define SDTKIT_LETN(type, n, value)
 #define SDTKIT_ARGN(type, n, value) (::__sdtkit_tonum<type>(value))
 #define SDTKIT_LETP(decl, n, value)

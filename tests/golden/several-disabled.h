@@ -27,8 +27,10 @@
 #endif
 #ifdef __cplusplus
 #define SDTKIT_BOOL bool
+#define SDTKIT_ATOMIC
 #else
 #define SDTKIT_BOOL _Bool
+#define SDTKIT_ATOMIC _Atomic
 #endif
 #endif
 

@@ -26,7 +26,7 @@
 # timeout: 600
 # lock: cpu
 . "$TESTDIR/lib.sh"
-need gcc g++ clang clang++ readelf
+need gcc g++ clang clang++ readelf nm
 STAP=$(command -v dtrace) || skip "SystemTap's dtrace (systemtap-sdt-dev) is not installed"
 grep -q 'Systemtap' "$STAP" 2>/dev/null || skip "'$STAP' is not SystemTap's dtrace"
 D=$TESTDATA/typeforms
@@ -167,6 +167,8 @@ if [ "$(uname -m)" = x86_64 ]; then
 			for o in -O0 -O2; do
 				what="$cc $o $src.c"
 				build "$src" "$cc" $W1 $o -Isdtkit || fail "$what: $out"
+				# the conversions leave nothing behind, not even at -O0
+				nm obj.o | grep -qi sdtkit && fail "$what: the object names an sdtkit symbol: $(nm obj.o | grep -i sdtkit)"
 				want=$(eval "printf '%s' \"\$want_$src\"")
 				case $src/$cc in kinds/*++) want=$want_kinds_cxx ;; esac
 				[ "$(sizes obj.o)" = "$want" ] || fail "$(printf '%s: readelf -n: the notes do not follow the .d:\n%s\nexpected\n%s' "$what" "$(sizes obj.o)" "$want")"

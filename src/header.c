@@ -166,7 +166,9 @@ static const char convcxx[] =
 	"#if __cplusplus >= 201103L\n"
 	"template <> struct __sdtkit_kind0<decltype(nullptr)> { enum { __sdtkit_v = 2 }; };\n"
 	"#endif\n"
-	"template <typename __sdtkit_X> struct __sdtkit_kind : __sdtkit_kind0<typename __sdtkit_nocv<__sdtkit_X>::__sdtkit_type> {};\n"
+	"template <typename __sdtkit_X> struct __sdtkit_kind : __sdtkit_kind0<typename __sdtkit_nocv<__sdtkit_X>::__sdtkit_type> {};\n";
+/* (in two strings, each under C99's 4095 bytes) */
+static const char convcxx2[] =
 	"template <typename __sdtkit_T, typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_num {\n"
 	"\ttypedef __sdtkit_T __sdtkit_type;\n"
 	"\tstatic SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return static_cast<__sdtkit_T>(__sdtkit_x); }\n"
@@ -697,6 +699,7 @@ header(const struct model *m, const struct headeropts *o, struct buf *out)
 	if (!o->disabled) {
 		bufputs(out, convmacros);
 		bufputs(out, convcxx);
+		bufputs(out, convcxx2);
 		bufputs(out, convnone);
 	}
 	bufputs(out, "\n");

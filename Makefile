@@ -34,7 +34,7 @@ check-quick:
 # the suite again with sdtkit built with ASan+UBSan: every CLI case and the
 # integration scripts that exercise sdtkit itself (the build-system, compile
 # matrix and type-check scripts test the generated code, the same in both builds)
-ASAN_TESTS = integration/(e2e|list_|check_|outputs|concurrency|reproducible|hostile|cross|stap_compare|bpftrace|install|fuzz_regress|diff|convert|dtrace_configure|tracers|depfile)
+ASAN_TESTS = integration/(e2e|list_|check_|outputs|concurrency|reproducible|hostile|cross|stap_compare|bpftrace|install|fuzz_regress|diff|convert|dtrace_configure|tracers|depfile|lto)
 check-asan:
 	sh scripts/deps.sh check
 	cmake -S . -B build-asan -G Ninja -DSDTKIT_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug

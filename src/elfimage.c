@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* elfimage.c: one ELF image: its header and sections checked, its stapsdt notes and sites */
+/* elfimage.c: the probe reader's layer 3 of 5: one ELF image (a module), its notes and sites */
 #include <gelf.h>
 #include <libelf.h>
 #include <stdint.h>
@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "elfread.h"
+#include "elfimage.h"
 #include "util.h"
 
 /*
@@ -46,15 +46,13 @@
  * In a relocatable object (.o) the three addresses are 0 in the note and
  * relocations say what they are (elfsyms.c). In a process, the run-time
  * address of a site is its file address plus the load bias of the mapping
- * (process.c). The argument string is parsed by argspec.c.
+ * (elfprocess.c). The argument string is parsed by argspec.c.
  *
  * An image is checked before it is used: sizes from the file are never
  * trusted, strings are found with memchr inside the descriptor, and every
  * note is checked when the image is opened, so that iterating cannot fail.
  */
 
-const char NOTE_SECTION[] = ".note.stapsdt";
-const char BASE_SECTION[] = ".stapsdt.base";
 static const char NOTE_NAME[] = "stapsdt"; /* with its NUL: namesz 8 */
 
 enum {
@@ -75,18 +73,7 @@ struct rawnote {
 	const unsigned char *name, *desc;
 };
 
-/* byte-order-aware reads from the file image */
-uint64_t
-rdn(const unsigned char *p, size_t n, int msb)
-{
-	uint64_t v = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		v |= (uint64_t)p[msb ? i : n - 1 - i] << (8 * (n - 1 - i));
-	return v;
-}
-
+/* byte-order-aware reads from the image */
 static uint32_t
 rd32(const struct sdtmodule *m, const unsigned char *p)
 {
@@ -103,128 +90,6 @@ static uint64_t
 rdaddr(const struct sdtmodule *m, const unsigned char *p)
 {
 	return rdn(p, addrsize(m), m->info.byteorder == ELFDATA2MSB);
-}
-
-/* a field of the ELF header by its offset in either class */
-#define EHFIELD(h, p, f) \
-	rdn((p) + ((h)->c64 ? offsetof(Elf64_Ehdr, f) : offsetof(Elf32_Ehdr, f)), \
-	    (h)->c64 ? sizeof(((Elf64_Ehdr *)0)->f) : sizeof(((Elf32_Ehdr *)0)->f), (h)->msb)
-
-/*
- * What libelf would read of the ELF header, checked first so that a
- * truncated or damaged file gets a precise reason.
- */
-int
-ehdrread(const unsigned char *p, size_t avail, size_t n, struct ehdr *h, char *reason,
-         size_t len)
-{
-	size_t ehsize;
-
-	/* the callers saw the magic, or as much of it as the file holds */
-	if (n < EI_NIDENT || avail < EI_NIDENT)
-		return why(reason, len, "truncated ELF header (%zu bytes)", n);
-	if (p[EI_CLASS] != ELFCLASS32 && p[EI_CLASS] != ELFCLASS64)
-		return why(reason, len, "unknown ELF class %u", p[EI_CLASS]);
-	if (p[EI_DATA] != ELFDATA2LSB && p[EI_DATA] != ELFDATA2MSB)
-		return why(reason, len, "unknown ELF byte order %u", p[EI_DATA]);
-	if (p[EI_VERSION] != EV_CURRENT)
-		return why(reason, len, "unknown ELF version %u", p[EI_VERSION]);
-	h->c64 = p[EI_CLASS] == ELFCLASS64;
-	h->msb = p[EI_DATA] == ELFDATA2MSB;
-	ehsize = h->c64 ? sizeof(Elf64_Ehdr) : sizeof(Elf32_Ehdr);
-	if (n < ehsize || avail < ehsize)
-		return why(reason, len, "truncated ELF header (%zu bytes)", n);
-	h->osabi = p[EI_OSABI];
-	h->type = (unsigned)EHFIELD(h, p, e_type);
-	h->machine = (unsigned)EHFIELD(h, p, e_machine);
-	h->flags = (unsigned)EHFIELD(h, p, e_flags);
-	h->phoff = EHFIELD(h, p, e_phoff);
-	h->shoff = EHFIELD(h, p, e_shoff);
-	h->phentsize = EHFIELD(h, p, e_phentsize);
-	h->phnum = EHFIELD(h, p, e_phnum);
-	h->shentsize = EHFIELD(h, p, e_shentsize);
-	h->shnum = EHFIELD(h, p, e_shnum);
-	h->shstrndx = EHFIELD(h, p, e_shstrndx);
-	return 0;
-}
-
-int
-ehdrcheck(const struct ehdr *h, size_t n, char *reason, size_t len)
-{
-	uint64_t shnum = h->shnum;
-
-	if (h->shoff != 0) {
-		if (h->shentsize != (h->c64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr)))
-			return why(reason, len, "unexpected section header size %llu",
-			           (unsigned long long)h->shentsize);
-		if (shnum == 0)
-			shnum = 1;
-		if (h->shoff > n || shnum > (n - h->shoff) / h->shentsize)
-			return why(reason, len,
-			           "section headers past the end of the file (offset 0x%llx, %llu "
-			           "headers, file size 0x%zx)",
-			           (unsigned long long)h->shoff, (unsigned long long)shnum, n);
-	}
-	if (h->phoff != 0 && h->phnum != 0 && h->phnum != PN_XNUM) {
-		if (h->phentsize != (h->c64 ? sizeof(Elf64_Phdr) : sizeof(Elf32_Phdr)))
-			return why(reason, len, "unexpected program header size %llu",
-			           (unsigned long long)h->phentsize);
-		if (h->phoff > n || h->phnum > (n - h->phoff) / h->phentsize)
-			return why(reason, len,
-			           "program headers past the end of the file (offset 0x%llx, file "
-			           "size 0x%zx)",
-			           (unsigned long long)h->phoff, n);
-	}
-	return 0;
-}
-
-/* the ELF header of a whole image, checked as above */
-static int
-elfcheck(const unsigned char *p, size_t n, char *reason, size_t len)
-{
-	struct ehdr h;
-
-	if (ehdrread(p, n, n, &h, reason, len) < 0)
-		return -1;
-	if (h.shoff != 0 && h.shnum == 0 &&
-	    h.shentsize == (h.c64 ? sizeof(Elf64_Shdr) : sizeof(Elf32_Shdr)) && h.shoff <= n &&
-	    h.shentsize <= n - h.shoff) {
-		/* the count is in the first header's sh_size */
-		h.shnum = h.c64 ? rdn(p + h.shoff + offsetof(Elf64_Shdr, sh_size), 8, h.msb)
-		                : rdn(p + h.shoff + offsetof(Elf32_Shdr, sh_size), 4, h.msb);
-	}
-	return ehdrcheck(&h, n, reason, len);
-}
-
-/*
- * The bytes of section idx of m, checked against the image. The reason names
- * the section by its name, read only once the name table itself is checked.
- */
-int
-scnbytes(const struct sdtmodule *m, size_t idx, const GElf_Shdr *sh, const unsigned char **p,
-         char *reason, size_t len)
-{
-	char what[SDTREASONMAX / 2];
-	const char *name;
-	size_t n = m->imgn;
-
-	if (sh->sh_type == SHT_NOBITS) {
-		*p = NULL;
-		return 0;
-	}
-	if (sh->sh_offset <= n && sh->sh_size <= n - sh->sh_offset) {
-		*p = m->img + sh->sh_offset;
-		return 0;
-	}
-	if (idx == m->shstrndx)
-		snprintf(what, sizeof(what), "section name table");
-	else if ((name = elf_strptr(m->elf, m->shstrndx, sh->sh_name)) && *name)
-		snprintf(what, sizeof(what), "section '%s'", name);
-	else
-		snprintf(what, sizeof(what), "section %zu", idx);
-	return why(reason, len,
-	           "%s runs past the end of the file (offset 0x%llx, size 0x%llx, file size 0x%zx)",
-	           what, (unsigned long long)sh->sh_offset, (unsigned long long)sh->sh_size, n);
 }
 
 /* the note at off: 1, 0 at the end of the section, or -1 with a reason */
@@ -307,14 +172,12 @@ modfree(struct sdtmodule *m)
 
 	if (!m)
 		return;
-	if (m->elf)
-		elf_end(m->elf);
+	if (m->view.elf)
+		elf_end(m->view.elf);
 	for (i = 0; i < m->nns; i++)
-		free(m->ns[i].order);
+		freenoterel(&m->ns[i].rels);
 	free(m->ns);
-	free(m->funcs);
-	free(m->objs);
-	free(m->secs);
+	freesymtab(&m->syms);
 	free(m->segs);
 	unmap(&m->own);
 	free(m->path);
@@ -343,8 +206,9 @@ modheader(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_
 {
 	GElf_Ehdr eh;
 
-	m->elf = elf_memory((char *)img, n);
-	if (!m->elf || elf_kind(m->elf) != ELF_K_ELF || !gelf_getehdr(m->elf, &eh))
+	m->view.elf = elf_memory((char *)img, n);
+	if (!m->view.elf || elf_kind(m->view.elf) != ELF_K_ELF ||
+	    !gelf_getehdr(m->view.elf, &eh))
 		return why(reason, len, "not a valid ELF file: %s", elf_errmsg(-1));
 	m->info.machine = eh.e_machine;
 	m->info.elfclass = eh.e_ident[EI_CLASS];
@@ -365,27 +229,17 @@ modshstrtab(struct sdtmodule *m, char *reason, size_t len)
 	Elf_Scn *scn;
 	GElf_Shdr sh;
 
-	if (elf_getshdrstrndx(m->elf, &m->shstrndx) < 0)
+	if (elf_getshdrstrndx(m->view.elf, &m->view.shstrndx) < 0)
 		return why(reason, len, "no section name table: %s", elf_errmsg(-1));
-	scn = elf_getscn(m->elf, m->shstrndx);
+	scn = elf_getscn(m->view.elf, m->view.shstrndx);
 	if (!scn || !gelf_getshdr(scn, &sh))
-		return why(reason, len, "bad section name table index %zu", m->shstrndx);
-	if (scnbytes(m, m->shstrndx, &sh, &bytes, reason, len) < 0)
+		return why(reason, len, "bad section name table index %zu", m->view.shstrndx);
+	if (scnbytes(&m->view, m->view.shstrndx, &sh, &bytes, reason, len) < 0)
 		return -1;
 	if (sh.sh_type != SHT_STRTAB)
 		return why(reason, len, "section name table (index %zu) is not a string table",
-		           m->shstrndx);
+		           m->view.shstrndx);
 	return 0;
-}
-
-/* keep an allocated section of a linked file for address lookups */
-static void
-addsec(struct sdtmodule *m, const GElf_Shdr *sh, const char *name, size_t *cap)
-{
-	if (m->nsecs == *cap)
-		m->secs = xreallocarray(m->secs, *cap = *cap ? *cap * 2 : 32, sizeof(*m->secs));
-	m->secs[m->nsecs++] = (struct asec){sh->sh_addr, sh->sh_size, sh->sh_flags,
-	                                    sh->sh_addralign, name};
 }
 
 /* keep a .note.stapsdt section; 0, or -1 with a reason */
@@ -396,7 +250,7 @@ addnotesec(struct sdtmodule *m, size_t idx, const GElf_Shdr *sh, const char *nam
 	const unsigned char *bytes;
 	struct notesec *ns;
 
-	if (scnbytes(m, idx, sh, &bytes, reason, len) < 0)
+	if (scnbytes(&m->view, idx, sh, &bytes, reason, len) < 0)
 		return -1;
 	if (m->nns == *cap)
 		m->ns = xreallocarray(m->ns, *cap = *cap ? *cap * 2 : 4, sizeof(*m->ns));
@@ -419,16 +273,16 @@ static int
 modsections(struct sdtmodule *m, struct keyscns *k, char *reason, size_t len)
 {
 	Elf_Scn *scn = NULL;
-	size_t capns = 0, capsec = 0, n = m->imgn;
+	size_t capns = 0, n = m->view.n;
 
-	while ((scn = elf_nextscn(m->elf, scn))) {
+	while ((scn = elf_nextscn(m->view.elf, scn))) {
 		GElf_Shdr sh;
 		const char *name;
 
 		if (!gelf_getshdr(scn, &sh))
 			return why(reason, len, "cannot read section header %zu: %s", elf_ndxscn(scn),
 			           elf_errmsg(-1));
-		name = elf_strptr(m->elf, m->shstrndx, sh.sh_name);
+		name = elf_strptr(m->view.elf, m->view.shstrndx, sh.sh_name);
 		if (!name)
 			name = "";
 		if (sh.sh_type == SHT_SYMTAB && !k->symtab)
@@ -443,12 +297,12 @@ modsections(struct sdtmodule *m, struct keyscns *k, char *reason, size_t len)
 			m->info.baseaddr = sh.sh_addr;
 		}
 		if (!m->rel && (sh.sh_flags & SHF_ALLOC) && !(sh.sh_flags & SHF_TLS) && sh.sh_size)
-			addsec(m, &sh, name, &capsec);
+			addsec(&m->syms, &sh, name);
 		if (sh.sh_type == SHT_NOTE && strcmp(name, NOTE_SECTION) == 0 &&
 		    addnotesec(m, elf_ndxscn(scn), &sh, name, &capns, reason, len) < 0)
 			return -1;
 	}
-	sortsecs(m);
+	sortsecs(&m->syms);
 	return 0;
 }
 
@@ -499,12 +353,12 @@ modsegments(struct sdtmodule *m)
 {
 	size_t nphdr = 0, i;
 
-	if (elf_getphdrnum(m->elf, &nphdr) < 0)
+	if (elf_getphdrnum(m->view.elf, &nphdr) < 0)
 		nphdr = 0;
 	for (i = 0; i < nphdr; i++) {
 		GElf_Phdr ph;
 
-		if (!gelf_getphdr(m->elf, (int)i, &ph))
+		if (!gelf_getphdr(m->view.elf, (int)i, &ph))
 			continue;
 		if (ph.p_type == PT_INTERP)
 			m->info.interp = 1;
@@ -515,17 +369,41 @@ modsegments(struct sdtmodule *m)
 	}
 }
 
+/* the first relocation section of each note section counts; 0, or -1 with a reason */
+static int
+modrelocs(struct sdtmodule *m, char *reason, size_t len)
+{
+	Elf_Scn *scn = NULL;
+
+	while ((scn = elf_nextscn(m->view.elf, scn))) {
+		GElf_Shdr sh;
+		struct notesec *ns = NULL;
+		size_t k;
+
+		if (!gelf_getshdr(scn, &sh) || (sh.sh_type != SHT_RELA && sh.sh_type != SHT_REL))
+			continue;
+		for (k = 0; k < m->nns; k++)
+			if (m->ns[k].scn == sh.sh_info)
+				ns = &m->ns[k];
+		if (!ns || ns->rels.data)
+			continue;
+		if (noterelocs(&m->view, &ns->rels, ns->name, scn, &sh, reason, len) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t len)
 {
 	struct keyscns k = {0};
 	size_t nscns = 0, i;
 
-	m->img = img;
-	m->imgn = n;
+	m->view.p = img;
+	m->view.n = n;
 	if (elfcheck(img, n, reason, len) < 0 || modheader(m, img, n, reason, len) < 0)
 		return -1;
-	if (elf_getshdrnum(m->elf, &nscns) < 0)
+	if (elf_getshdrnum(m->view.elf, &nscns) < 0)
 		return why(reason, len, "cannot read the section headers: %s", elf_errmsg(-1));
 	m->hasshdrs = nscns > 1;
 	if (nscns > 1 && modshstrtab(m, reason, len) < 0)
@@ -540,7 +418,8 @@ modopen(struct sdtmodule *m, unsigned char *img, size_t n, char *reason, size_t 
 		return 0;
 	/* what the sites need: symbols, program headers, relocations */
 	modpie(m, k.dynamic);
-	if (modsymbols(m, k.symtab ? k.symtab : k.dynsym, reason, len) < 0)
+	if (loadsymtab(&m->view, &m->syms, k.symtab ? k.symtab : k.dynsym, m->rel, m->info.nsites,
+	                reason, len) < 0)
 		return -1;
 	modsegments(m);
 	return m->rel ? modrelocs(m, reason, len) : 0;
@@ -617,25 +496,27 @@ relsite(struct sdtmodule *m, const struct notesec *ns, size_t off, uint64_t pc, 
 	size_t a = addrsize(m), pcsec, basesec, semsec;
 	const char *pcsym, *basesym;
 	uint64_t mask = a == 4 ? UINT32_MAX : UINT64_MAX;
+	const struct elfview *v = &m->view;
+	const struct noterel *r = &ns->rels;
 	int found;
 
-	pc = relocate(m, ns, off, pc, &pcsec, &pcsym, &found) & mask;
-	base = relocate(m, ns, off + a, base, &basesec, &basesym, &found) & mask;
-	sem = relocate(m, ns, off + 2 * a, sem, &semsec, &s->semsymbol, &found) & mask;
+	pc = relocate(v, r, off, pc, &pcsec, &pcsym, &found) & mask;
+	base = relocate(v, r, off + a, base, &basesec, &basesym, &found) & mask;
+	sem = relocate(v, r, off + 2 * a, sem, &semsec, &s->semsymbol, &found) & mask;
 	s->notepc = s->pc = pc;
 	s->base = base;
 	s->notesem = s->semaphore = sem;
 	if (pcsec) {
 		uint64_t flags = 0;
 
-		s->pcsection = relsection(m, pcsec, &flags, NULL);
+		s->pcsection = relsection(v, pcsec, &flags, NULL);
 		s->pcexec = (flags & SHF_EXECINSTR) != 0;
-		s->function = funcat(m, pcsec, pc);
+		s->function = funcat(&m->syms, pcsec, pc);
 	}
 	if (found && semsec) {
-		s->semsection = relsection(m, semsec, &s->semflags, &s->semalign);
+		s->semsection = relsection(v, semsec, &s->semflags, &s->semalign);
 		if (!s->semsymbol)
-			s->semsymbol = objat(m, semsec, sem);
+			s->semsymbol = objat(&m->syms, semsec, sem);
 	}
 }
 
@@ -654,8 +535,8 @@ linksite(struct sdtmodule *m, uint64_t pc, uint64_t base, uint64_t sem, struct s
 		if (sem)
 			sem += m->info.baseaddr - base;
 	}
-	s->function = funcat(m, 0, pc);
-	if ((sec = secat(m, pc))) {
+	s->function = funcat(&m->syms, 0, pc);
+	if ((sec = secat(&m->syms, pc))) {
 		s->pcsection = sec->name;
 		s->pcexec = (sec->flags & SHF_EXECINSTR) != 0;
 	} else if (m->nsegs) {
@@ -664,12 +545,12 @@ linksite(struct sdtmodule *m, uint64_t pc, uint64_t base, uint64_t sem, struct s
 		s->pcexec = 0;
 	}
 	if (sem) {
-		if ((sec = secat(m, sem))) {
+		if ((sec = secat(&m->syms, sem))) {
 			s->semsection = sec->name;
 			s->semflags = sec->flags;
 			s->semalign = sec->align;
 		}
-		s->semsymbol = objat(m, 0, sem);
+		s->semsymbol = objat(&m->syms, 0, sem);
 		s->semshadow = semshadow(m, sem);
 		sem += m->info.bias;
 	}

@@ -1,61 +1,37 @@
 /* SPDX-License-Identifier: MIT */
-/* elfnotes.c: the probe reader's front: opening files and processes, walking their modules */
+/* elfnotes.c: the probe reader's layer 5 of 5, the front door: open files and processes */
 #define _POSIX_C_SOURCE 200809L
-#include <errno.h>
-#include <fcntl.h>
-#include <stdarg.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include "elfread.h"
+#include "elfarchive.h"
+#include "elfbase.h"
+#include "elfimage.h"
+#include "elfnotes.h"
+#include "elfpeek.h"
+#include "elfprocess.h"
 #include "util.h"
 
 /*
  * A reader yields modules (ELF images): the one of an ELF file, the ELF
- * members of a static archive (archive.c), or the files a process maps
- * (process.c); elfimage.c reads each. Files are read through a private
- * mapping, and every image is checked before it is used (elfimage.c).
+ * members of a static archive (elfarchive.c), or the files a process maps
+ * (elfprocess.c); elfimage.c reads each. Files are read through a private
+ * mapping, and every image is checked before it is used (elfimage.c). The
+ * layers below are listed in elfbase.h.
  */
 
-const char ELF_MAGIC[] = "\177ELF";
-static const char AR_MAGIC[] = "!<arch>\n";
-static const char AR_THIN_MAGIC[] = "!<thin>\n";
+enum rkind { RK_FILE, RK_ARCHIVE, RK_PID };
 
-enum {
-	AR_MAGICLEN = 8,
+struct sdtreader {
+	enum rkind kind;
+	char *path;             /* the file, or "pid N" */
+	struct map map;         /* the file's mapping (RK_FILE, RK_ARCHIVE) */
+	int done;               /* RK_FILE: its one module was read */
+	struct sdtmodule *cur;  /* the module last returned */
+	struct archive ar;      /* RK_ARCHIVE */
+	struct process proc;    /* RK_PID */
 };
-
-
-void
-seterr(struct sdterr *err, const char *name, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (!err)
-		return;
-	snprintf(err->name, sizeof(err->name), "%s", name);
-	va_start(ap, fmt);
-	vsnprintf(err->reason, sizeof(err->reason), fmt, ap);
-	va_end(ap);
-}
-
-int
-why(char *buf, size_t len, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (buf && len) {
-		va_start(ap, fmt);
-		vsnprintf(buf, len, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 const char *
 sdtmachinename(int em)
@@ -77,78 +53,6 @@ sdtmachinename(int em)
 	return NULL;
 }
 
-/* why a file that is not a regular file cannot be read, or NULL */
-static const char *
-notregular(const struct stat *st)
-{
-	if (S_ISREG(st->st_mode))
-		return NULL;
-	return S_ISDIR(st->st_mode) ? "is a directory" : "not a regular file";
-}
-
-int
-mapfile(const char *path, struct map *mp, char *reason, size_t len)
-{
-	struct stat st;
-	const char *bad;
-	void *p;
-	int fd;
-
-	/* refuse devices before opening them: opening one can have effects */
-	if (stat(path, &st) < 0)
-		return why(reason, len, "%s", strerror(errno));
-	if ((bad = notregular(&st)))
-		return why(reason, len, "%s", bad);
-	/* O_NONBLOCK: should the file be swapped for a FIFO meanwhile, do not wait for a writer */
-	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
-	if (fd < 0)
-		return why(reason, len, "%s", strerror(errno));
-	if (fstat(fd, &st) < 0) {
-		why(reason, len, "%s", strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if ((bad = notregular(&st))) {
-		close(fd);
-		return why(reason, len, "%s", bad);
-	}
-	if (st.st_size == 0) {
-		close(fd);
-		return why(reason, len, "empty file");
-	}
-	if ((uintmax_t)st.st_size > SIZE_MAX) {
-		close(fd);
-		return why(reason, len, "file too large");
-	}
-	/* writable and private: libelf may convert in place; the file never changes */
-	p = mmap(NULL, (size_t)st.st_size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
-	close(fd);
-	if (p == MAP_FAILED)
-		return why(reason, len, "cannot map: %s", strerror(errno));
-	mp->p = p;
-	mp->n = (size_t)st.st_size;
-	return 0;
-}
-
-void
-unmap(struct map *mp)
-{
-	if (mp->p)
-		munmap(mp->p, mp->n);
-	mp->p = NULL;
-	mp->n = 0;
-}
-
-void
-initelf(void)
-{
-	static int done;
-
-	if (!done)
-		elf_version(EV_CURRENT);
-	done = 1;
-}
-
 /* open path, an ELF file or, if archives is set, an archive */
 static int
 openfile(struct sdtreader **rp, const char *path, int archives, struct sdterr *err)
@@ -168,12 +72,8 @@ openfile(struct sdtreader **rp, const char *path, int archives, struct sdterr *e
 	/* a file shorter than the ELF magic that starts it is a truncated ELF file */
 	if (memcmp(mp.p, ELF_MAGIC, mp.n < MAGICLEN ? mp.n : MAGICLEN) == 0) {
 		r->kind = RK_FILE;
-	} else if (archives && mp.n >= AR_MAGICLEN &&
-	           (memcmp(mp.p, AR_MAGIC, AR_MAGICLEN) == 0 ||
-	            memcmp(mp.p, AR_THIN_MAGIC, AR_MAGICLEN) == 0)) {
+	} else if (archives && aropen(&r->ar, r->path, mp.p, mp.n) == 0) {
 		r->kind = RK_ARCHIVE;
-		r->thin = memcmp(mp.p, AR_THIN_MAGIC, AR_MAGICLEN) == 0;
-		r->aroff = AR_MAGICLEN;
 	} else {
 		seterr(err, path, archives ? "not an ELF file or archive" : "not an ELF file");
 		sdtclose(r);
@@ -211,21 +111,29 @@ sdtreadelf(const char *path, struct sdtmodinfo *info, struct sdterr *err)
 }
 
 int
-sdtnextmodule(struct sdtreader *r, struct sdtmodule **mp, struct sdterr *err)
+sdtopenpid(struct sdtreader **rp, long pid, struct sdterr *err)
+{
+	struct sdtreader *r;
+
+	initelf();
+	r = xcalloc(1, sizeof(*r));
+	r->kind = RK_PID;
+	r->path = xasprintf("pid %ld", pid);
+	if (pidopen(&r->proc, pid, r->path, err) < 0) {
+		sdtclose(r);
+		return -1;
+	}
+	*rp = r;
+	return 0;
+}
+
+/* the one module of an ELF file (as sdtnextmodule) */
+static int
+filenext(struct sdtreader *r, struct sdtmodule **mp, struct sdterr *err)
 {
 	char reason[SDTREASONMAX];
 	struct sdtmodule *m;
 
-	modfree(r->cur);
-	r->cur = NULL;
-	switch (r->kind) {
-	case RK_ARCHIVE:
-		return r->done ? 0 : arnext(r, mp, err);
-	case RK_PID:
-		return pidnext(r, mp, err);
-	case RK_FILE:
-		break;
-	}
 	if (r->done)
 		return 0;
 	r->done = 1;
@@ -235,23 +143,42 @@ sdtnextmodule(struct sdtreader *r, struct sdtmodule **mp, struct sdterr *err)
 		modfree(m);
 		return -1;
 	}
-	r->cur = m;
 	*mp = m;
 	return 1;
+}
+
+int
+sdtnextmodule(struct sdtreader *r, struct sdtmodule **mp, struct sdterr *err)
+{
+	int rc;
+
+	modfree(r->cur);
+	r->cur = NULL;
+	switch (r->kind) {
+	case RK_ARCHIVE:
+		rc = arnext(&r->ar, mp, err);
+		break;
+	case RK_PID:
+		rc = pidnext(&r->proc, mp, err);
+		break;
+	case RK_FILE:
+	default:
+		rc = filenext(r, mp, err);
+		break;
+	}
+	if (rc > 0)
+		r->cur = *mp;
+	return rc;
 }
 
 void
 sdtclose(struct sdtreader *r)
 {
-	size_t i;
-
 	if (!r)
 		return;
 	modfree(r->cur);
 	unmap(&r->map);
-	for (i = 0; i < r->nmaps; i++)
-		free(r->maps[i].path);
-	free(r->maps);
+	pidclose(&r->proc);
 	free(r->path);
 	free(r);
 }

@@ -3,6 +3,13 @@
 #ifndef SDTKIT_ELFNOTES_H
 #define SDTKIT_ELFNOTES_H
 
+/*
+ * The probe reader's interface. Its types are used by every file of the
+ * reader; its functions are the front door's (elfnotes.c: opening, walking
+ * modules) and one image's (elfimage.c: sites). The reader's five layers
+ * are listed in elfbase.h.
+ */
+
 #include <stddef.h>
 #include <stdint.h>
 

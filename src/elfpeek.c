@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* elfpeek.c: what an ELF file without probes is built for, from its headers read with pread */
+/* elfpeek.c: the probe reader's layer 4 of 5: a file without probes, from its headers alone */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <fcntl.h>
@@ -9,7 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "elfread.h"
+#include "elfbase.h"
+#include "elfpeek.h"
 #include "util.h"
 
 /*

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* elfsyms.c: an ELF image's symbols, its sections by address, a .o's note relocations */
+/* elfsyms.c: the probe reader's layer 2 of 5: symbols, sections by address, relocations */
 #include <gelf.h>
 #include <libelf.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "elfread.h"
+#include "elfsyms.h"
 #include "util.h"
 
 /*
@@ -55,10 +55,20 @@ seccmp(const void *a, const void *b)
 }
 
 void
-sortsecs(struct sdtmodule *m)
+addsec(struct symtab *t, const GElf_Shdr *sh, const char *name)
 {
-	if (m->nsecs)
-		qsort(m->secs, m->nsecs, sizeof(*m->secs), seccmp);
+	if (t->nsecs == t->capsecs)
+		t->secs = xreallocarray(t->secs, t->capsecs = t->capsecs ? t->capsecs * 2 : 32,
+		                        sizeof(*t->secs));
+	t->secs[t->nsecs++] = (struct asec){sh->sh_addr, sh->sh_size, sh->sh_flags,
+	                                    sh->sh_addralign, name};
+}
+
+void
+sortsecs(struct symtab *t)
+{
+	if (t->nsecs)
+		qsort(t->secs, t->nsecs, sizeof(*t->secs), seccmp);
 }
 
 /* the first symbol of the group with the greatest (sec, addr) <= the key, or NULL */
@@ -126,19 +136,19 @@ symscan(const struct sym *v, size_t n, size_t sec, uint64_t addr, int exact, int
 }
 
 const char *
-funcat(const struct sdtmodule *m, size_t sec, uint64_t addr)
+funcat(const struct symtab *t, size_t sec, uint64_t addr)
 {
 	const struct sym *s, *end;
 	uint64_t start;
 
-	if (!m->symsorted) {
-		s = symscan(m->funcs, m->nfuncs, sec, addr, 0, 1, NULL);
+	if (!t->sorted) {
+		s = symscan(t->funcs, t->nfuncs, sec, addr, 0, 1, NULL);
 		return s ? s->name : NULL;
 	}
-	s = symfloor(m->funcs, m->nfuncs, sec, addr);
+	s = symfloor(t->funcs, t->nfuncs, sec, addr);
 	if (!s)
 		return NULL;
-	end = m->funcs + m->nfuncs; /* not before: funcs is NULL when there are none */
+	end = t->funcs + t->nfuncs; /* not before: funcs is NULL when there are none */
 	for (start = s->addr; s < end && s->sec == sec && s->addr == start; s++)
 		if (addr - start < s->size || (s->size == 0 && addr == start))
 			return s->name;
@@ -146,20 +156,20 @@ funcat(const struct sdtmodule *m, size_t sec, uint64_t addr)
 }
 
 const char *
-objat(const struct sdtmodule *m, size_t sec, uint64_t addr)
+objat(const struct symtab *t, size_t sec, uint64_t addr)
 {
 	static const char SUFFIX[] = "_semaphore";
 	const struct sym *s, *end;
 	const char *first;
 
-	if (!m->symsorted) {
-		s = symscan(m->objs, m->nobjs, sec, addr, 1, 0, SUFFIX);
+	if (!t->sorted) {
+		s = symscan(t->objs, t->nobjs, sec, addr, 1, 0, SUFFIX);
 		return s ? s->name : NULL;
 	}
-	s = symfloor(m->objs, m->nobjs, sec, addr);
+	s = symfloor(t->objs, t->nobjs, sec, addr);
 	if (!s || s->addr != addr)
 		return NULL;
-	end = m->objs + m->nobjs; /* not before: objs is NULL when there are none */
+	end = t->objs + t->nobjs; /* not before: objs is NULL when there are none */
 	first = s->name;
 	for (; s < end && s->sec == sec && s->addr == addr; s++) {
 		size_t n = strlen(s->name);
@@ -170,29 +180,29 @@ objat(const struct sdtmodule *m, size_t sec, uint64_t addr)
 }
 
 const struct asec *
-secat(struct sdtmodule *m, uint64_t addr)
+secat(struct symtab *t, uint64_t addr)
 {
-	size_t lo = 0, hi = m->nsecs, k;
+	size_t lo = 0, hi = t->nsecs, k;
 	const struct asec *s;
 
-	if (m->lastsec < m->nsecs) {
-		s = &m->secs[m->lastsec];
+	if (t->lastsec < t->nsecs) {
+		s = &t->secs[t->lastsec];
 		if (addr - s->addr < s->size)
 			return s;
 	}
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (m->secs[mid].addr <= addr)
+		if (t->secs[mid].addr <= addr)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	/* sections may overlap in odd files: look back a little for one that contains addr */
 	for (k = lo; k > 0 && lo - k < SECLOOKBACK; k--) {
-		s = &m->secs[k - 1];
+		s = &t->secs[k - 1];
 		if (addr - s->addr < s->size) {
-			m->lastsec = k - 1;
+			t->lastsec = k - 1;
 			return s;
 		}
 	}
@@ -200,9 +210,9 @@ secat(struct sdtmodule *m, uint64_t addr)
 }
 
 const char *
-relsection(const struct sdtmodule *m, size_t sec, uint64_t *flags, uint64_t *align)
+relsection(const struct elfview *v, size_t sec, uint64_t *flags, uint64_t *align)
 {
-	Elf_Scn *scn = sec ? elf_getscn(m->elf, sec) : NULL;
+	Elf_Scn *scn = sec ? elf_getscn(v->elf, sec) : NULL;
 	GElf_Shdr sh;
 
 	if (!scn || !gelf_getshdr(scn, &sh))
@@ -211,16 +221,16 @@ relsection(const struct sdtmodule *m, size_t sec, uint64_t *flags, uint64_t *ali
 		*flags = sh.sh_flags;
 	if (align)
 		*align = sh.sh_addralign;
-	return elf_strptr(m->elf, m->shstrndx, sh.sh_name);
+	return elf_strptr(v->elf, v->shstrndx, sh.sh_name);
 }
 
 /* the symbol at index i of a note section's symbol table; 0, or -1 */
 static int
-getsym(const struct notesec *ns, size_t i, GElf_Sym *sym, size_t *sec)
+getsym(const struct noterel *nr, size_t i, GElf_Sym *sym, size_t *sec)
 {
 	Elf32_Word x = 0;
 
-	if (i >= ns->nsyms || !gelf_getsymshndx(ns->syms, ns->xndx, (int)i, sym, &x))
+	if (i >= nr->nsyms || !gelf_getsymshndx(nr->syms, nr->xndx, (int)i, sym, &x))
 		return -1;
 	*sec = sym->st_shndx == SHN_XINDEX ? x : sym->st_shndx;
 	if (*sec == SHN_UNDEF || (*sec >= SHN_LORESERVE && sym->st_shndx != SHN_XINDEX))
@@ -228,17 +238,17 @@ getsym(const struct notesec *ns, size_t i, GElf_Sym *sym, size_t *sec)
 	return 0;
 }
 
-/* a relocation of ns by index in offset order */
+/* a relocation of nr by index in offset order */
 static int
-getrel(const struct notesec *ns, size_t k, GElf_Rela *r)
+getrel(const struct noterel *nr, size_t k, GElf_Rela *r)
 {
-	size_t i = ns->order ? ns->order[k] : k;
+	size_t i = nr->order ? nr->order[k] : k;
 
-	if (ns->rela)
-		return gelf_getrela(ns->rel, (int)i, r) ? 0 : -1;
+	if (nr->rela)
+		return gelf_getrela(nr->data, (int)i, r) ? 0 : -1;
 	{
 		GElf_Rel rel;
-		if (!gelf_getrel(ns->rel, (int)i, &rel))
+		if (!gelf_getrel(nr->data, (int)i, &rel))
 			return -1;
 		r->r_offset = rel.r_offset;
 		r->r_info = rel.r_info;
@@ -249,80 +259,80 @@ getrel(const struct notesec *ns, size_t k, GElf_Rela *r)
 
 /* REL keeps the addend in the field */
 uint64_t
-relocate(const struct sdtmodule *m, const struct notesec *ns, uint64_t off, uint64_t v,
+relocate(const struct elfview *v, const struct noterel *nr, uint64_t off, uint64_t val,
          size_t *sec, const char **symname, int *found)
 {
-	size_t lo = 0, hi = ns->nrel;
+	size_t lo = 0, hi = nr->n;
 	GElf_Rela r;
 	GElf_Sym sym;
 
 	*sec = 0;
 	*symname = NULL;
 	*found = 0;
-	if (!ns->rel)
-		return v;
+	if (!nr->data)
+		return val;
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 
-		if (getrel(ns, mid, &r) < 0)
-			return v;
+		if (getrel(nr, mid, &r) < 0)
+			return val;
 		if (r.r_offset < off)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	for (; lo < ns->nrel && getrel(ns, lo, &r) == 0 && r.r_offset == off; lo++) {
+	for (; lo < nr->n && getrel(nr, lo, &r) == 0 && r.r_offset == off; lo++) {
 		/* type 0 is R_*_NONE on every machine */
 		if (GELF_R_TYPE(r.r_info) == 0)
 			continue;
-		if (getsym(ns, GELF_R_SYM(r.r_info), &sym, sec) < 0)
-			return v;
+		if (getsym(nr, GELF_R_SYM(r.r_info), &sym, sec) < 0)
+			return val;
 		*found = 1;
 		if (GELF_ST_TYPE(sym.st_info) != STT_SECTION && sym.st_name)
-			*symname = elf_strptr(m->elf, ns->strndx, sym.st_name);
-		return sym.st_value + (uint64_t)r.r_addend + (ns->rela ? 0 : v);
+			*symname = elf_strptr(v->elf, nr->strndx, sym.st_name);
+		return sym.st_value + (uint64_t)r.r_addend + (nr->rela ? 0 : val);
 	}
-	return v;
+	return val;
 }
 
 /* relocations are almost always sorted by offset; index them when not */
 static void
-relindex(struct notesec *ns)
+relindex(struct noterel *nr)
 {
 	GElf_Rela r;
 	uint64_t prev = 0, *offs;
 	size_t i, j, gap;
 
-	for (i = 0; i < ns->nrel && getrel(ns, i, &r) == 0 && r.r_offset >= prev; i++)
+	for (i = 0; i < nr->n && getrel(nr, i, &r) == 0 && r.r_offset >= prev; i++)
 		prev = r.r_offset;
-	if (i == ns->nrel)
+	if (i == nr->n)
 		return;
-	offs = xreallocarray(NULL, ns->nrel, sizeof(*offs));
-	for (i = 0; i < ns->nrel; i++)
-		offs[i] = getrel(ns, i, &r) == 0 ? r.r_offset : 0;
-	ns->order = xreallocarray(NULL, ns->nrel, sizeof(*ns->order));
-	for (i = 0; i < ns->nrel; i++)
-		ns->order[i] = i;
-	for (gap = ns->nrel / 2; gap > 0; gap /= 2)
-		for (i = gap; i < ns->nrel; i++) {
-			size_t t = ns->order[i];
+	offs = xreallocarray(NULL, nr->n, sizeof(*offs));
+	for (i = 0; i < nr->n; i++)
+		offs[i] = getrel(nr, i, &r) == 0 ? r.r_offset : 0;
+	nr->order = xreallocarray(NULL, nr->n, sizeof(*nr->order));
+	for (i = 0; i < nr->n; i++)
+		nr->order[i] = i;
+	for (gap = nr->n / 2; gap > 0; gap /= 2)
+		for (i = gap; i < nr->n; i++) {
+			size_t t = nr->order[i];
 
-			for (j = i; j >= gap && offs[ns->order[j - gap]] > offs[t]; j -= gap)
-				ns->order[j] = ns->order[j - gap];
-			ns->order[j] = t;
+			for (j = i; j >= gap && offs[nr->order[j - gap]] > offs[t]; j -= gap)
+				nr->order[j] = nr->order[j - gap];
+			nr->order[j] = t;
 		}
 	free(offs);
 }
 
 /* add the function and data symbols of the symbol table scn */
 static int
-loadsyms(struct sdtmodule *m, Elf_Scn *scn, const GElf_Shdr *sh, Elf_Data *xndx, char *reason,
-         size_t len)
+loadsyms(const struct elfview *v, struct symtab *t, Elf_Scn *scn, const GElf_Shdr *sh,
+         Elf_Data *xndx, int rel, size_t lookups, char *reason, size_t len)
 {
 	Elf_Data *d = elf_getdata(scn, NULL);
-	size_t n, i, ent = gelf_fsize(m->elf, ELF_T_SYM, 1, EV_CURRENT);
+	size_t n, i, ent = gelf_fsize(v->elf, ELF_T_SYM, 1, EV_CURRENT);
 	size_t capf = 0, capo = 0;
-	Elf_Scn *strscn = elf_getscn(m->elf, sh->sh_link);
+	Elf_Scn *strscn = elf_getscn(v->elf, sh->sh_link);
 	Elf_Data *sd = NULL;
 	GElf_Shdr ssh;
 	const char *strs = NULL;
@@ -361,31 +371,31 @@ loadsyms(struct sdtmodule *m, Elf_Scn *scn, const GElf_Shdr *sh, Elf_Data *xndx,
 		if (strs)
 			name = sym.st_name < nstrs ? strs + sym.st_name : NULL;
 		else
-			name = elf_strptr(m->elf, sh->sh_link, sym.st_name);
+			name = elf_strptr(v->elf, sh->sh_link, sym.st_name);
 		if (!name || !*name)
 			continue;
 		s.addr = sym.st_value;
 		s.size = sym.st_size;
-		s.sec = m->rel ? sec : 0;
+		s.sec = rel ? sec : 0;
 		s.rank = GELF_ST_BIND(sym.st_info) == STB_GLOBAL ? 0 :
 		         GELF_ST_BIND(sym.st_info) == STB_WEAK   ? 1 : 2;
 		s.name = name;
 		if (type == STT_OBJECT) {
-			if (m->nobjs == capo)
-				m->objs = xreallocarray(m->objs, capo = capo ? capo * 2 : 64, sizeof(s));
-			m->objs[m->nobjs++] = s;
+			if (t->nobjs == capo)
+				t->objs = xreallocarray(t->objs, capo = capo ? capo * 2 : 64, sizeof(s));
+			t->objs[t->nobjs++] = s;
 		} else {
-			if (m->nfuncs == capf)
-				m->funcs = xreallocarray(m->funcs, capf = capf ? capf * 2 : 64, sizeof(s));
-			m->funcs[m->nfuncs++] = s;
+			if (t->nfuncs == capf)
+				t->funcs = xreallocarray(t->funcs, capf = capf ? capf * 2 : 64, sizeof(s));
+			t->funcs[t->nfuncs++] = s;
 		}
 	}
 	/* a few lookups scan; many are worth a sort and binary searches */
-	m->symsorted = m->info.nsites > LINEARSITES;
-	if (m->symsorted && m->nfuncs)
-		qsort(m->funcs, m->nfuncs, sizeof(*m->funcs), symcmp);
-	if (m->symsorted && m->nobjs)
-		qsort(m->objs, m->nobjs, sizeof(*m->objs), symcmp);
+	t->sorted = lookups > LINEARSITES;
+	if (t->sorted && t->nfuncs)
+		qsort(t->funcs, t->nfuncs, sizeof(*t->funcs), symcmp);
+	if (t->sorted && t->nobjs)
+		qsort(t->objs, t->nobjs, sizeof(*t->objs), symcmp);
 	return 0;
 }
 
@@ -404,7 +414,8 @@ xndxfor(Elf *elf, size_t symscn)
 
 /* scn is .symtab, else .dynsym, else NULL (no symbols: no names) */
 int
-modsymbols(struct sdtmodule *m, Elf_Scn *scn, char *reason, size_t len)
+loadsymtab(const struct elfview *v, struct symtab *t, Elf_Scn *scn, int rel, size_t lookups,
+           char *reason, size_t len)
 {
 	const unsigned char *bytes;
 	Elf_Scn *str;
@@ -412,68 +423,59 @@ modsymbols(struct sdtmodule *m, Elf_Scn *scn, char *reason, size_t len)
 
 	if (!scn || !gelf_getshdr(scn, &sh))
 		return 0;
-	str = elf_getscn(m->elf, sh.sh_link);
-	if (scnbytes(m, elf_ndxscn(scn), &sh, &bytes, reason, len) < 0)
+	str = elf_getscn(v->elf, sh.sh_link);
+	if (scnbytes(v, elf_ndxscn(scn), &sh, &bytes, reason, len) < 0)
 		return -1;
 	if (!str || !gelf_getshdr(str, &ssh))
 		return why(reason, len, "bad string table index %u for the symbol table",
 		           (unsigned)sh.sh_link);
-	if (scnbytes(m, sh.sh_link, &ssh, &bytes, reason, len) < 0)
+	if (scnbytes(v, sh.sh_link, &ssh, &bytes, reason, len) < 0)
 		return -1;
-	return loadsyms(m, scn, &sh, xndxfor(m->elf, elf_ndxscn(scn)), reason, len);
+	return loadsyms(v, t, scn, &sh, xndxfor(v->elf, elf_ndxscn(scn)), rel, lookups, reason, len);
 }
 
-/* attach the relocation section scn (header sh) to ns; 0, or -1 with a reason */
-static int
-noterelocs(struct sdtmodule *m, struct notesec *ns, Elf_Scn *scn, const GElf_Shdr *sh,
-           char *reason, size_t len)
+/* relocations are read through libelf once their bytes and symbol table are checked */
+int
+noterelocs(const struct elfview *v, struct noterel *nr, const char *name, Elf_Scn *scn,
+           const GElf_Shdr *sh, char *reason, size_t len)
 {
 	const unsigned char *bytes;
-	Elf_Scn *symscn = elf_getscn(m->elf, sh->sh_link);
+	Elf_Scn *symscn = elf_getscn(v->elf, sh->sh_link);
 	GElf_Shdr ssh;
 	size_t ent;
 
 	if (!symscn || !gelf_getshdr(symscn, &ssh) || ssh.sh_type != SHT_SYMTAB)
-		return why(reason, len, "relocations of '%s' refer to no symbol table", ns->name);
-	if (scnbytes(m, elf_ndxscn(scn), sh, &bytes, reason, len) < 0 ||
-	    scnbytes(m, sh->sh_link, &ssh, &bytes, reason, len) < 0)
+		return why(reason, len, "relocations of '%s' refer to no symbol table", name);
+	if (scnbytes(v, elf_ndxscn(scn), sh, &bytes, reason, len) < 0 ||
+	    scnbytes(v, sh->sh_link, &ssh, &bytes, reason, len) < 0)
 		return -1;
-	ns->rela = sh->sh_type == SHT_RELA;
-	ns->rel = elf_getdata(scn, NULL);
-	ns->syms = elf_getdata(symscn, NULL);
-	if (!ns->rel || !ns->syms)
-		return why(reason, len, "cannot read the relocations of '%s': %s", ns->name,
+	nr->rela = sh->sh_type == SHT_RELA;
+	nr->data = elf_getdata(scn, NULL);
+	nr->syms = elf_getdata(symscn, NULL);
+	if (!nr->data || !nr->syms)
+		return why(reason, len, "cannot read the relocations of '%s': %s", name,
 		           elf_errmsg(-1));
-	ent = gelf_fsize(m->elf, ns->rela ? ELF_T_RELA : ELF_T_REL, 1, EV_CURRENT);
-	ns->nrel = ent ? ns->rel->d_size / ent : 0;
-	ent = gelf_fsize(m->elf, ELF_T_SYM, 1, EV_CURRENT);
-	ns->nsyms = ent ? ns->syms->d_size / ent : 0;
-	ns->xndx = xndxfor(m->elf, sh->sh_link);
-	ns->strndx = ssh.sh_link;
-	relindex(ns);
+	ent = gelf_fsize(v->elf, nr->rela ? ELF_T_RELA : ELF_T_REL, 1, EV_CURRENT);
+	nr->n = ent ? nr->data->d_size / ent : 0;
+	ent = gelf_fsize(v->elf, ELF_T_SYM, 1, EV_CURRENT);
+	nr->nsyms = ent ? nr->syms->d_size / ent : 0;
+	nr->xndx = xndxfor(v->elf, sh->sh_link);
+	nr->strndx = ssh.sh_link;
+	relindex(nr);
 	return 0;
 }
 
-/* the first relocation section of each note section counts */
-int
-modrelocs(struct sdtmodule *m, char *reason, size_t len)
+void
+freenoterel(struct noterel *nr)
 {
-	Elf_Scn *scn = NULL;
+	free(nr->order);
+	nr->order = NULL;
+}
 
-	while ((scn = elf_nextscn(m->elf, scn))) {
-		GElf_Shdr sh;
-		struct notesec *ns = NULL;
-		size_t k;
-
-		if (!gelf_getshdr(scn, &sh) || (sh.sh_type != SHT_RELA && sh.sh_type != SHT_REL))
-			continue;
-		for (k = 0; k < m->nns; k++)
-			if (m->ns[k].scn == sh.sh_info)
-				ns = &m->ns[k];
-		if (!ns || ns->rel)
-			continue;
-		if (noterelocs(m, ns, scn, &sh, reason, len) < 0)
-			return -1;
-	}
-	return 0;
+void
+freesymtab(struct symtab *t)
+{
+	free(t->funcs);
+	free(t->objs);
+	free(t->secs);
 }

@@ -306,8 +306,11 @@ resolvetarget(struct job *j, struct target *t)
 	for (i = 0; i < j->nobjs + (j->like != NULL); i++) {
 		const char *path = i < j->nobjs ? j->objs[i] : j->like;
 		struct target u;
+		int rc = targetfromfile(path, &u, err, sizeof(err));
 
-		if (targetfromfile(path, &u, err, sizeof(err)) < 0) {
+		if (rc > 0)
+			warnx("%s", err); /* bitcode of an unreadable triple: the host's */
+		if (rc < 0) {
 			/*
 			 * PHP's rules name .libs objects, which a static-only build
 			 * never makes (asked only now: most objects exist)

@@ -1,11 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* object.c: write the semaphore object, an ELF relocatable that holds data only */
+#define _POSIX_C_SOURCE 200809L /* pwrite */
 #include <elf.h>
+#include <errno.h>
 #include <gelf.h>
 #include <libelf.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "object.h"
 #include "util.h"
@@ -14,7 +18,7 @@
  * The object, as readelf -SW shows it for x86_64:
  *
  *   [ 0]                    NULL
- *   [ 1] .probes            PROGBITS  WA  align 2  2 bytes per semaphore
+ *   [ 1] .probes            PROGBITS  WA  align 4096  2 bytes per semaphore (a page)
  *   [ 2] .note.GNU-stack    PROGBITS      align 1  empty: no executable stack
  *   [ 3] .note.gnu.property NOTE      A   align 8  x86_64 and aarch64 only
  *   [ 4] .symtab            SYMTAB        link .strtab, info = first global
@@ -29,6 +33,9 @@
  *
  * libelf lays the file out and converts headers and symbols to the
  * target's byte order; the note is ELF_T_BYTE, built here in that order.
+ * .probes asks for a page so that, once linked, no other writable segment
+ * maps its file page (see target.c); in the object itself it follows the
+ * headers with no padding: only its section header names the page.
  */
 
 #define SEC_PROBES ".probes"
@@ -75,19 +82,26 @@ alignup(size_t n, size_t a)
 	return (n + a - 1) / a * a;
 }
 
+/* store v in the n bytes at p, in byte order data */
 static void
-put32(unsigned char *p, unsigned long v, unsigned char data)
+putword(unsigned char *p, unsigned long long v, size_t n, unsigned char data)
 {
-	int i;
+	size_t i;
 
-	for (i = 0; i < 4; i++) {
+	for (i = 0; i < n; i++) {
 		unsigned char b = (unsigned char)(v >> (8 * i) & 0xff);
 
 		if (data == ELFDATA2MSB)
-			p[3 - i] = b;
+			p[n - 1 - i] = b;
 		else
 			p[i] = b;
 	}
+}
+
+static void
+put32(unsigned char *p, unsigned long v, unsigned char data)
+{
+	putword(p, v, 4, data);
 }
 
 static const struct feature *
@@ -172,6 +186,29 @@ setlink(Elf_Scn *scn, size_t link, size_t info, size_t entsize)
 	return gelf_update_shdr(scn, &shdr) ? 0 : -1;
 }
 
+/*
+ * Give section ndx of the file written to fd the alignment align, in place.
+ * libelf lays a file out by its sections' alignments, and would put a
+ * page of padding in front of .probes; so the file is laid out and written
+ * for the semaphores' own alignment, and only the header is changed.
+ */
+static int
+setalign(int fd, const GElf_Ehdr *eh, size_t ndx, size_t align, char *err, size_t errlen)
+{
+	unsigned char word[8];
+	int c64 = eh->e_ident[EI_CLASS] == ELFCLASS64;
+	size_t n = c64 ? sizeof(Elf64_Xword) : sizeof(Elf32_Word);
+	off_t at = (off_t)(eh->e_shoff + ndx * eh->e_shentsize) +
+	           (off_t)(c64 ? offsetof(Elf64_Shdr, sh_addralign) : offsetof(Elf32_Shdr, sh_addralign));
+
+	putword(word, align, n, eh->e_ident[EI_DATA]);
+	if (pwrite(fd, word, n, at) != (ssize_t)n) {
+		snprintf(err, errlen, "cannot write: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 /* add a name to a string table; returns its offset */
 static size_t
 stradd(struct buf *b, const char *s)
@@ -207,7 +244,7 @@ objectwrite(int fd, const struct model *m, const struct target *t, enum semvis v
 	Elf_Data *symdata;
 	GElf_Ehdr ehdr;
 	GElf_Sym sym;
-	size_t i, j, nsem, nsyms, symsize, wordalign, probesndx, strndx, *semname = NULL;
+	size_t i, j, nsem, nsyms, symsize, wordalign, probesalign, probesndx, strndx, *semname = NULL;
 	unsigned char *semdata = NULL, *symbuf = NULL;
 	Elf *elf = NULL;
 	int ret = -1;
@@ -234,6 +271,8 @@ objectwrite(int fd, const struct model *m, const struct target *t, enum semvis v
 	symsize = t->class == ELFCLASS64 ? sizeof(Elf64_Sym) : sizeof(Elf32_Sym);
 	nsyms = NLOCALSYMS + nsem;
 	feat = featurefor(t->machine);
+	/* a page of its own (see target.c); nothing to align without semaphores */
+	probesalign = nsem && t->pagesize > SEM_ALIGN ? t->pagesize : SEM_ALIGN;
 
 	/* string tables first: the buffers move while they grow */
 	bufputc(&shstr, '\0');
@@ -326,8 +365,10 @@ objectwrite(int fd, const struct model *m, const struct target *t, enum semvis v
 			goto elferror;
 	}
 
-	if (elf_update(elf, ELF_C_WRITE) < 0)
+	if (elf_update(elf, ELF_C_WRITE) < 0 || !gelf_getehdr(elf, &ehdr))
 		goto elferror;
+	if (probesalign != SEM_ALIGN && setalign(fd, &ehdr, probesndx, probesalign, err, errlen) < 0)
+		goto out;
 	ret = 0;
 	goto out;
 

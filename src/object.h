@@ -17,8 +17,9 @@ enum semvis {
 /*
  * Write to fd a relocatable object for target t that defines, for each
  * probe of m, 'unsigned short <provider>_<probe>_semaphore' (zero, 2-byte
- * aligned, in .probes), plus an empty .note.GNU-stack and, on x86-64 and
- * aarch64, a .note.gnu.property claiming IBT/SHSTK or BTI/PAC. srcname
+ * aligned, in .probes, which asks the linker for a page of its own,
+ * t->pagesize), plus an empty .note.GNU-stack and, on x86-64 and aarch64,
+ * a .note.gnu.property claiming IBT/SHSTK or BTI/PAC. srcname
  * names the STT_FILE symbol. Output depends only on the arguments.
  * Returns 0, or -1 with a message in err.
  */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "bitcode.h"
 #include "elfnotes.h"
 #include "target.h"
 #include "util.h"
@@ -24,9 +25,23 @@ enum {
 	PPC64_ELFV2 = 2,
 };
 
+/*
+ * The largest page a target's Linux kernels map (4 KiB on x86, arm,
+ * riscv and s390x; 4, 16 or 64 KiB on aarch64; 4 or 64 KiB on powerpc).
+ * A tracer arms a semaphore through the kernel, in the first writable
+ * mapping of its file page: lld and mold let two writable segments share
+ * a file page, so .probes starts a page of its own, at a cost in file
+ * size of up to one page per linked binary (a program or a shared library).
+ */
+enum {
+	P4K = 4096,
+	P64K = 65536,
+};
+
 enum {
 	MAXALIASES = 4,
 	NAMESLEN = 256, /* room for targetnames() */
+	TRIPLEMAX = 128,
 };
 
 struct targetdef {
@@ -41,17 +56,17 @@ struct targetdef {
 
 /* the first entry for a machine, class and byte order names the files that match none exactly */
 static const struct targetdef targets[] = {
-	{{"x86_64", EM_X86_64, C64, LSB, ELFOSABI_NONE, 0}, {"amd64", "x86-64"}},
-	{{"i386", EM_386, C32, LSB, ELFOSABI_NONE, 0}, {"i686", "i586", "x86"}},
-	{{"aarch64", EM_AARCH64, C64, LSB, ELFOSABI_NONE, 0}, {"arm64"}},
-	{{"arm", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_HARD}, {"armhf", "armv7", "armv7l"}},
-	{{"armel", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_SOFT}, {0}},
-	{{"riscv64", EM_RISCV, C64, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE}, {0}},
-	{{"riscv32", EM_RISCV, C32, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE}, {0}},
-	{{"ppc64le", EM_PPC64, C64, LSB, ELFOSABI_NONE, PPC64_ELFV2}, {"powerpc64le", "ppc64el"}},
-	{{"ppc64", EM_PPC64, C64, MSB, ELFOSABI_NONE, PPC64_ELFV1}, {"powerpc64"}},
-	{{"ppc", EM_PPC, C32, MSB, ELFOSABI_NONE, 0}, {"powerpc"}},
-	{{"s390x", EM_S390, C64, MSB, ELFOSABI_NONE, 0}, {0}},
+	{{"x86_64", EM_X86_64, C64, LSB, ELFOSABI_NONE, 0, P4K}, {"amd64", "x86-64"}},
+	{{"i386", EM_386, C32, LSB, ELFOSABI_NONE, 0, P4K}, {"i686", "i586", "x86"}},
+	{{"aarch64", EM_AARCH64, C64, LSB, ELFOSABI_NONE, 0, P64K}, {"arm64"}},
+	{{"arm", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_HARD, P4K}, {"armhf", "armv7", "armv7l"}},
+	{{"armel", EM_ARM, C32, LSB, ELFOSABI_NONE, ARM_SOFT, P4K}, {0}},
+	{{"riscv64", EM_RISCV, C64, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE, P4K}, {0}},
+	{{"riscv32", EM_RISCV, C32, LSB, ELFOSABI_NONE, RISCV_RVC_DOUBLE, P4K}, {0}},
+	{{"ppc64le", EM_PPC64, C64, LSB, ELFOSABI_NONE, PPC64_ELFV2, P64K}, {"powerpc64le", "ppc64el"}},
+	{{"ppc64", EM_PPC64, C64, MSB, ELFOSABI_NONE, PPC64_ELFV1, P64K}, {"powerpc64"}},
+	{{"ppc", EM_PPC, C32, MSB, ELFOSABI_NONE, 0, P64K}, {"powerpc"}},
+	{{"s390x", EM_S390, C64, MSB, ELFOSABI_NONE, 0, P4K}, {0}},
 };
 
 static const char unknown[] = "unknown";
@@ -139,13 +154,14 @@ targethost(struct target *t)
 #endif
 	t->osabi = ELFOSABI_NONE;
 	t->flags = 0;
+	t->pagesize = P64K;
 }
 
-/* the canonical name for a target read from a file */
-static const char *
-targetname(const struct target *t)
+/* the table's entry for a target read from a file, or NULL if none has its machine */
+static const struct target *
+targetentry(const struct target *t)
 {
-	const char *name = unknown;
+	const struct target *first = NULL;
 	size_t i;
 
 	for (i = 0; i < LEN(targets); i++) {
@@ -154,17 +170,124 @@ targetname(const struct target *t)
 		if (d->machine != t->machine || d->class != t->class || d->data != t->data)
 			continue;
 		if (targetsame(d, t))
-			return d->name;
-		if (name == unknown)
-			name = d->name;
+			return d;
+		if (!first)
+			first = d;
 	}
-	return name;
+	return first;
+}
+
+/* name a target read from a file, and give it its page size, from the table */
+static void
+setname(struct target *t)
+{
+	const struct target *d = targetentry(t);
+
+	t->name = d ? d->name : unknown;
+	t->pagesize = d ? d->pagesize : P64K;
+}
+
+/*
+ * LLVM target triples (arch-vendor-os-environment) and the targets they
+ * name: the first entry whose arch the triple's starts with, and whose
+ * environment (if given) the triple ends with
+ */
+static const struct {
+	const char *arch, *env, *target;
+	int exact; /* the arch is the triple's whole first field */
+} triples[] = {
+	{"x86_64", "gnux32", NULL, 1},
+	{"x86_64", NULL, "x86_64", 1},
+	{"amd64", NULL, "x86_64", 1},
+	{"i386", NULL, "i386", 1},
+	{"i486", NULL, "i386", 1},
+	{"i586", NULL, "i386", 1},
+	{"i686", NULL, "i386", 1},
+	{"aarch64", NULL, "aarch64", 1},
+	{"arm64", NULL, "aarch64", 1},
+	{"armeb", NULL, NULL, 0},
+	{"thumbeb", NULL, NULL, 0},
+	{"arm", "hf", "arm", 0},
+	{"thumb", "hf", "arm", 0},
+	{"arm", NULL, "armel", 0},
+	{"thumb", NULL, "armel", 0},
+	{"riscv64", NULL, "riscv64", 1},
+	{"riscv32", NULL, "riscv32", 1},
+	{"powerpc64le", NULL, "ppc64le", 1},
+	{"ppc64le", NULL, "ppc64le", 1},
+	{"powerpc64", NULL, "ppc64", 1},
+	{"ppc64", NULL, "ppc64", 1},
+	{"powerpc", NULL, "ppc", 1},
+	{"ppc", NULL, "ppc", 1},
+	{"ppc32", NULL, "ppc", 1},
+	{"s390x", NULL, "s390x", 1},
+	{"systemz", NULL, "s390x", 1},
+};
+
+/* the target an LLVM triple names; -1 if none */
+static int
+targetfromtriple(const char *triple, struct target *t)
+{
+	size_t i, archlen = strcspn(triple, "-"), len = strlen(triple);
+
+	for (i = 0; i < LEN(triples); i++) {
+		size_t n = strlen(triples[i].arch);
+		const char *env = triples[i].env;
+
+		if (n > archlen || strncmp(triple, triples[i].arch, n) != 0)
+			continue;
+		if (triples[i].exact && n != archlen)
+			continue;
+		if (env && (archlen == len || strlen(env) > len ||
+		            strcmp(triple + len - strlen(env), env) != 0))
+			continue;
+		return triples[i].target ? targetbyname(triples[i].target, t) : -1;
+	}
+	return -1;
+}
+
+/*
+ * The target of a reference object that is LLVM bitcode (clang -flto):
+ * 0, or 1 with a warning in err when its triple cannot be read and the
+ * host's target is used, or -1 with an error in err, or 2 if the file is
+ * not bitcode (nor readable)
+ */
+static int
+frombitcode(const char *path, struct target *t, char *err, size_t errlen)
+{
+	char triple[TRIPLEMAX], why[SDTREASONMAX];
+	struct buf b = {0};
+	int rc = 2;
+
+	if (strcmp(path, "-") == 0 || readfile(path, &b) < 0 ||
+	    !bitcodeis((const unsigned char *)b.s, b.len))
+		goto out;
+	if (bitcodetriple((const unsigned char *)b.s, b.len, triple, sizeof(triple), why,
+	                  sizeof(why)) < 0) {
+		targethost(t);
+		snprintf(err, errlen,
+		         "'%s': LLVM bitcode whose target triple cannot be read (%s): "
+		         "the object is for the host's target",
+		         path, why);
+		rc = 1;
+	} else if (targetfromtriple(triple, t) < 0) {
+		snprintf(err, errlen, "'%s': LLVM bitcode for '%s', a target sdtkit does not know (known: %s)",
+		         path, triple, targetnames());
+		rc = -1;
+	} else {
+		rc = 0;
+	}
+out:
+	buffree(&b);
+	return rc;
 }
 
 /*
  * The target of a reference object. The file is read whole, by the reader
  * list and check use: a file they would refuse is refused here, in the same
- * words, although only the ELF header says what the target is.
+ * words, although only the ELF header says what the target is. An LLVM
+ * bitcode object (clang -flto) is not ELF: its triple names the target.
+ * A GCC -flto object is ELF (with .gnu.lto_* sections), read as any other.
  */
 int
 targetfromfile(const char *path, struct target *t, char *err, size_t errlen)
@@ -173,6 +296,10 @@ targetfromfile(const char *path, struct target *t, char *err, size_t errlen)
 	struct sdterr e;
 
 	if (sdtreadelf(path, &mi, &e) < 0) {
+		int rc = frombitcode(path, t, err, errlen);
+
+		if (rc != 2)
+			return rc;
 		snprintf(err, errlen, "'%s': %s", e.name, e.reason);
 		return -1;
 	}
@@ -181,7 +308,7 @@ targetfromfile(const char *path, struct target *t, char *err, size_t errlen)
 	t->data = (unsigned char)mi.byteorder;
 	t->osabi = (unsigned char)mi.osabi;
 	t->flags = mi.flags;
-	t->name = targetname(t);
+	setname(t);
 	return 0;
 }
 

@@ -10,6 +10,7 @@ struct target {
 	unsigned char data;   /* ELFDATA2LSB or ELFDATA2MSB */
 	unsigned char osabi;  /* e_ident[EI_OSABI] */
 	unsigned flags;     /* e_flags */
+	unsigned long pagesize; /* the largest page its Linux kernels map: .probes is aligned to it */
 };
 
 /* look up a target by name (with common aliases); returns 0, or -1 if unknown */
@@ -17,7 +18,9 @@ int targetbyname(const char *name, struct target *t);
 /* the target this program was built for */
 void targethost(struct target *t);
 /*
- * Read the target of a relocatable or other ELF file. Returns 0, or -1
+ * Read the target of a relocatable or other ELF file, or of an LLVM
+ * bitcode object (its triple). Returns 0; 1 when the file is bitcode whose
+ * triple cannot be read: t is the host's, and err holds a warning; or -1
  * with a message (naming the file) in err.
  */
 int targetfromfile(const char *path, struct target *t, char *err, size_t errlen);

@@ -247,7 +247,7 @@ bg_start() {
 # `timeout` that bounds it), for tools that take a pid (bpftrace -p, sdtkit list -p)
 bg_child() {
 	local c= bgp=$1
-	wait_until 10 "the command of background process $1 to start" eval 'c=$(_tree "$bgp" | head -n 1); [ -n "$c" ]'
+	wait_until 120 "the command of background process $1 to start" eval 'c=$(_tree "$bgp" | head -n 1); [ -n "$c" ]'
 	printf '%s\n' "$c"
 }
 
@@ -401,7 +401,7 @@ bpftrace_usable() {
 	type -P bpftrace >/dev/null 2>&1 || { echo "bpftrace is not installed"; return 1; }
 	[ "$(id -u)" = 0 ] || { echo "bpftrace needs root"; return 1; }
 	tracefs_ready
-	out=$("$_timeout_cmd" -s INT -k 5 20 bpftrace -e 'BEGIN { printf("ok\n"); exit(); }' 2>&1) || {
+	out=$("$_timeout_cmd" -s INT -k 5 120 bpftrace -e 'BEGIN { printf("ok\n"); exit(); }' 2>&1) || {
 		echo "bpftrace cannot run here: $(printf '%s' "$out" | grep -v WARNING | head -n 2 | tr '\n' ' ')"
 		return 1
 	}
@@ -440,8 +440,8 @@ stap_usable() {
 		echo "no kernel build tree for SystemTap (install linux-headers-$(dpkg --print-architecture 2>/dev/null || echo ARCH))"
 		return 1
 	}
-	"$_timeout_cmd" -k 5 60 stap -r "$STAP_KERNEL" -p1 -e 'probe begin { exit() }' >/dev/null 2>&1 || {
-		echo "stap -p1 fails here: $("$_timeout_cmd" 60 stap -r "$STAP_KERNEL" -p1 -e 'probe begin { exit() }' 2>&1 | head -n 2 | tr '\n' ' ')"
+	"$_timeout_cmd" -k 5 300 stap -r "$STAP_KERNEL" -p1 -e 'probe begin { exit() }' >/dev/null 2>&1 || {
+		echo "stap -p1 fails here: $("$_timeout_cmd" 300 stap -r "$STAP_KERNEL" -p1 -e 'probe begin { exit() }' 2>&1 | head -n 2 | tr '\n' ' ')"
 		return 1
 	}
 }

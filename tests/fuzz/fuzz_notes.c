@@ -10,7 +10,7 @@
 
 #include "argspec.h"
 #include "elfnotes.h"
-#include "elfread.h"
+#include "elfpeek.h"
 #include "util.h"
 
 /*

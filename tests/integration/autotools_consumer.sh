@@ -6,7 +6,8 @@
 # `make dist' ships the no-op header, with which the tarball builds where no
 # sdtkit is found (and says what to do when that copy is older than the .d);
 # SystemTap's dtrace stands in for sdtkit.
-# timeout: 60
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need autoreconf automake libtoolize make gcc readelf gdb cmake pkg-config
@@ -69,7 +70,7 @@ build "$b" "$t" SDTKIT=/nonexistent
 configured "$b" no
 no_probes "$b/.libs/libmyproj.so" "$b/.libs/myprog"
 cmp -s "$b/myproj_probes.h" "$T/want.h" || fail "the no-tool build did not use the shipped no-op header"
-out=$(cd "$b" && bounded 30 ./myprog x) || fail "the no-tool build's myprog failed: $out"
+out=$(cd "$b" && bounded 120 ./myprog x) || fail "the no-tool build's myprog failed: $out"
 [ "$out" = 1 ] || fail "the no-tool build's myprog printed '$out'"
 # ... and when the .d is newer than that copy, make says what to do
 touch "$t/myproj.d"
@@ -82,7 +83,7 @@ grep -q "is current after all, touch it" "$b/make3.log" || fail "make did not of
 
 # SystemTap's dtrace instead of sdtkit (none on PATH): header and object,
 # the libtool object written by the fragment
-if bounded 60 dtrace -h -s "$src/myproj.d" -o "$T/stap.h" >/dev/null 2>&1; then
+if bounded 300 dtrace -h -s "$src/myproj.d" -o "$T/stap.h" >/dev/null 2>&1; then
 	b=$T/stap
 	PATH=$(path_without_sdtkit) build "$b" "$t"
 	grep -q "^checking for dtrace\.\.\. /usr/bin/dtrace\$" "$b/configure.log" ||

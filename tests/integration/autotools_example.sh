@@ -7,7 +7,8 @@
 # the right arguments, sdtkit check passes, the tapset and bpftrace script
 # name the installed file and install. Off: no note, no semaphore, no
 # tracer-side file. Then make distcheck. (auto: autotools_consumer.sh.)
-# timeout: 75
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need autoreconf automake libtoolize make gcc readelf gdb cmake pkg-config
@@ -43,7 +44,7 @@ build() {
 	(cd "$b" && bounded env -u SDTKIT "$src/configure" --cache-file="$T/config.cache" "$@") >"$b/configure.log" 2>&1 ||
 		fail "configure $* failed: $(tail -n 20 "$b/configure.log")"
 	make -C "$b" -j4 >"$b/make.log" 2>&1 || fail "make in $b failed: $(tail -n 30 "$b/make.log")"
-	out=$(cd "$b" && bounded 60 ./libtool --mode=execute ./minipy "$T/probe.mpy" 2>&1) ||
+	out=$(cd "$b" && bounded 300 ./libtool --mode=execute ./minipy "$T/probe.mpy" 2>&1) ||
 		fail "$b/minipy failed: $out"
 	[ "$out" = 42 ] || fail "$b/minipy printed '$out'"
 }

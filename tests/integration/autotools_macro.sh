@@ -4,7 +4,8 @@
 # tool found or named, auto / --enable-dtrace / --disable-dtrace, and the
 # clear stop when --enable-dtrace cannot work (no tool, a bad SDTKIT, a cross
 # compiler without <sys/sdt.h>).
-# timeout: 40
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need aclocal autoconf gcc cmake

@@ -9,7 +9,8 @@
 # --depfile writes); make distcheck ships both provider files and no-op
 # headers with the project's own files; make clean removes what sdtkit.am
 # made; the probes off give the no-op headers.
-# timeout: 90
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need autoreconf automake make gcc readelf pkg-config
@@ -32,7 +33,7 @@ step "configure --enable-dtrace and make"
 (cd "$b" && bounded env -u SDTKIT "$src/configure" --enable-dtrace) >"$b.configure.log" 2>&1 ||
 	fail "configure failed: $(tail -n 20 "$b.configure.log")"
 make -C "$b" -j2 >"$b.make.log" 2>&1 || fail "make failed: $(tail -n 30 "$b.make.log")"
-[ "$(bounded 30 "$b/twoprov")" = "twoprov 1.0" ] || fail "twoprov did not run"
+[ "$(bounded 120 "$b/twoprov")" = "twoprov 1.0" ] || fail "twoprov did not run"
 has_probes "$b/twoprov" "$src/app.d"
 has_probes "$b/twoprov" "$src/probes/net.d"
 "$SDTKIT" check -C -I "$src/include" "$src/probes/net.d" "$b/twoprov" >"$T/check.log" 2>&1 ||

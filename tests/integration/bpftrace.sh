@@ -3,7 +3,7 @@
 # shared-library builds) reads the probe arguments and arms the semaphores.
 # bpftrace 0.17 reads arg0..arg5 only and rejects 8f@ arguments: twelve is
 # checked up to arg5, dbl for its firing only (e2e.sh checks the rest).
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need gcc
 why=$(bpftrace_usable) || skip "$why"
@@ -45,7 +45,7 @@ $want
 
 # wait_for FILE PATTERN: up to 30 s for PATTERN to appear in FILE
 wait_for() {
-	wait_until 30 "'$2' in $1 (it holds: $(tail -n 5 "$1" 2>/dev/null | tr '\n' ' '))" grep -q "$2" "$1"
+	wait_until 300 "'$2' in $1 (it holds: $(tail -n 5 "$1" 2>/dev/null | tr '\n' ' '))" grep -q "$2" "$1"
 }
 
 # 1. executable, started by bpftrace: the semaphores are armed before main
@@ -70,9 +70,9 @@ bpftrace -p "$ppid" -e "usdt:$T/e2e-exe:e2e:twelve { printf(\"GOT twelve %lld\n\
 	fail "bpftrace -p: $(tail -n 5 pid.out)"
 [ "$(grep -c '^GOT twelve -1234567890123$' pid.out)" = 3 ] || fail "bpftrace -p: $(cat pid.out)"
 wait_for pid.prog 'twelve enabled'
-wait_until 30 "e2e-exe to report its third state" eval '[ "$(grep -c "^e2e: " pid.prog)" -ge 3 ]'
+wait_until 300 "e2e-exe to report its third state" eval '[ "$(grep -c "^e2e: " pid.prog)" -ge 3 ]'
 rm -f stop
-bg_wait "$prog" 30 || fail "e2e-exe exited with $? under bpftrace -p"
+bg_wait "$prog" 300 || fail "e2e-exe exited with $? under bpftrace -p"
 [ "$(cat pid.prog)" = "e2e: twelve disabled
 e2e: twelve enabled
 e2e: twelve disabled" ] || fail "E2E_TWELVE_ENABLED() under bpftrace -p went: $(cat pid.prog)"
@@ -84,8 +84,8 @@ bg_start bpftrace lib.out bpftrace lib.bt
 bt=$BG_PID
 wait_for lib.out '^Attaching'
 touch stop
-bounded 60 ./e2e-shared -s "$T/stop" -n 1 > lib.prog 2>&1 || fail "e2e-shared: $(cat lib.prog)"
-bg_wait "$bt" 30 || fail "bpftrace on libe2e.so: $(tail -n 5 lib.out)"
+bounded 300 ./e2e-shared -s "$T/stop" -n 1 > lib.prog 2>&1 || fail "e2e-shared: $(cat lib.prog)"
+bg_wait "$bt" 300 || fail "bpftrace on libe2e.so: $(tail -n 5 lib.out)"
 check_got lib.out
 [ "$(cat lib.prog)" = "e2e: twelve enabled" ] ||
 	fail "e2e-shared did not see E2E_TWELVE_ENABLED() with bpftrace attached to libe2e.so: $(cat lib.prog)"

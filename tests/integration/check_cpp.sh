@@ -4,7 +4,7 @@
 # probes.d), from a header found with -I, from typedefs of the .d and of libc
 # headers are held to the sites; without -C the same file is checked with
 # those types unresolved (and so under-reports)
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/check/helpers.sh"
 need gcc

@@ -3,7 +3,7 @@
 # same correctly typed sources built for aarch64 (plain char unsigned), i386 (ILP32, with
 # 32- and 64-bit off_t), arm, riscv64, ppc64el and s390x are clean -- programs, objects
 # and archives -- and a 'long' argument that records 8 bytes is reported under ILP32
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/check/helpers.sh"
 need readelf ar

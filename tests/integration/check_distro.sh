@@ -6,7 +6,7 @@
 # declares them and Include/pydtrace.h defines their macros, but no C code calls them
 # (the "vanished probes" the check command exists to catch). The program and the
 # library checked as one carry two semaphores per probe, which check names.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need readelf
 

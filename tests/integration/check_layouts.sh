@@ -3,7 +3,7 @@
 # have exactly the declared types, in every layout: an executable, a program plus its
 # shared library checked as one (each half alone lacks the other's probes), objects, a
 # static archive; gcc and clang, -O0 and -O2; and sites of other providers are ignored
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/check/helpers.sh"
 need gcc ar
@@ -35,7 +35,7 @@ gcc -O2 -I"$W" -I"$D" -c "$D/chk.c" -o "$W/chk.o" || fail "compile chk.c"
 "$SDTKIT" object -o "$W/sem.o" "$D/check.d" "$W/chk.o" || fail "sdtkit object"
 gcc -shared -o "$W/libchk.so" "$W/chklib.o" "$W/sem-pic.o" || fail "link libchk.so"
 gcc "$W/chk.o" "$W/sem.o" -L"$W" -lchk -Wl,-rpath,"$W" -o "$W/prog" || fail "link prog"
-[ "$(bounded 30 "$W/prog")" != "" ] || fail "the shared program does not run"
+[ "$(bounded 120 "$W/prog")" != "" ] || fail "the shared program does not run"
 clean "program + library" "$D/check.d" "$W/prog" "$W/libchk.so"
 clean "library + program" "$D/check.d" "$W/libchk.so" "$W/prog"
 expect_check "the program alone" 1 "$NOSITE_SIZES

@@ -4,7 +4,7 @@
 # type (direct <sys/sdt.h> and a stale generated header), a wrong argument count, a
 # semaphore missing, outside .probes, misaligned or read-only, a site in data, a missing
 # .stapsdt.base; exit 1 for each, the reports of several files in order
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/check/helpers.sh"
 need gcc readelf nm objcopy

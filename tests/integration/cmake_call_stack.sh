@@ -3,7 +3,8 @@
 # example built with CMake, shared (attached by the library's path, then the
 # program started) and static (bpftrace -c): the calls inside start(), the
 # returns, their nesting and indentation, nanosecond timestamps in order.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 why=$(bpftrace_usable) || skip "$why"
@@ -49,7 +50,7 @@ lib=$(readlink -f "$b/libminipy.so")
 step "bpftrace attached to libminipy.so"
 bg_start bpftrace "$T/shared.out" bpftrace "$script" "$lib"
 bt=$BG_PID
-wait_until -l "$T/shared.out" 30 "bpftrace to attach to $lib" \
+wait_until -l "$T/shared.out" 300 "bpftrace to attach to $lib" \
 	eval '_alive $bt || fail "bpftrace exited: $(cat "$T/shared.out")"; grep -q "^Tracing minipy" "$T/shared.out"'
 step "minipy samples/start.mpy under bpftrace (shared)"
 run_sample "$b/minipy"

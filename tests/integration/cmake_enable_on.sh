@@ -5,7 +5,8 @@
 # lives in the multiarch include directory). With the header made visible,
 # ON works and the semaphore object is for aarch64 (`sdtkit object --like`
 # the configure check's program).
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 need aarch64-linux-gnu-gcc
@@ -42,7 +43,7 @@ readelf -h "$obj" | grep -q AArch64 || fail "the semaphore object is not for aar
 [ "$(probes "$T/cross/minipy")" = "$MINIPY_PROBES" ] || fail "cross: probes: $(probes "$T/cross/minipy")"
 [ "$(semaphores "$T/cross/minipy" | wc -l)" = 7 ] || fail "cross: semaphores: $(semaphores "$T/cross/minipy")"
 if type -P qemu-aarch64 >/dev/null 2>&1 && [ -d /usr/aarch64-linux-gnu ]; then
-	out=$(cd "$MINIPY" && bounded 60 qemu-aarch64 -L /usr/aarch64-linux-gnu "$T/cross/minipy" samples/start.mpy 2>&1) ||
+	out=$(cd "$MINIPY" && bounded 300 qemu-aarch64 -L /usr/aarch64-linux-gnu "$T/cross/minipy" samples/start.mpy 2>&1) ||
 		fail "qemu-aarch64 minipy failed: $out"
 	case $out in *"collected: 221"*) ;; *) fail "qemu-aarch64 minipy printed: $out" ;; esac
 fi

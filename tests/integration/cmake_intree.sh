@@ -3,7 +3,8 @@
 # add_subdirectory and through FetchContent: the consumer's build builds the
 # tool and runs it; sdtkit_add_probes() and sdtkit::sdtkit come with it,
 # sdtkit's own tests do not.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 need gdb pkg-config

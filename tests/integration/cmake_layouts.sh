@@ -5,7 +5,8 @@
 # semaphores end up in the one file that holds the code, and fire under gdb.
 # Also: the options that run the C preprocessor, MACRO_PREFIX and
 # SEMAPHORES none, and the version file rejecting find_package(sdtkit 2.0).
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 need gdb

@@ -2,7 +2,7 @@
 # cmake_misuse.sh: sdtkit_add_probes() and sdtkit_add_tracers() report each misuse as an error
 # naming the call and what is wrong (message(SEND_ERROR): configuring fails,
 # after reporting them all).
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 

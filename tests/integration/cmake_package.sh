@@ -4,7 +4,8 @@
 # tracing ON, OFF and AUTO: the probes are in the file the layout predicts
 # and fire under gdb with the right arguments; without tracing there is no
 # note and no semaphore, and the same sources compile warning-free.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 need gdb

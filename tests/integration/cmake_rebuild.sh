@@ -5,7 +5,8 @@
 # other one), relinks, and the new probe is in the program: no clean build;
 # editing a header a preprocessed .d includes regenerates that .d's header
 # and object only (their dependency files), and the argument follows it.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 need make

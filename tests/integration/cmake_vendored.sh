@@ -6,7 +6,8 @@
 # (DISABLED_HEADER), and ENABLE ON says why it cannot. Also: the example
 # uses templates/CMakeLists.snippet.cmake as it is, and its kept no-op
 # header is what sdtkit writes.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 

@@ -4,7 +4,7 @@
 # evaluated exactly once when enabled and never when disabled; hidden semaphores need no GOT.
 # shellcheck shell=bash disable=SC2086 # $W and $opt are flag lists, split on purpose
 # shellcheck source=tests/lib.sh
-# timeout: 600
+# timeout: 900
 # lock: cpu
 . "$TESTDIR/lib.sh"
 need gcc clang g++ clang++ objdump nm readelf

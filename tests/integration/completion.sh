@@ -4,7 +4,7 @@
 # option values, provider files where a command takes one, objects after it
 # for object, any file for --binary and -o; CMake installs it where
 # bash-completion looks (share/bash-completion/completions/sdtkit)
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need bash
 file=$SRCDIR/completion/sdtkit.bash

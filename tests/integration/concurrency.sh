@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # concurrency.sh: 32 parallel runs in one directory, to distinct outputs and to
 # the same output, all succeed, give complete outputs and leave no temporary.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 
 cd "$T"

@@ -6,7 +6,7 @@
 # (i686), `sdtkit check` finds the binary clean, and a tracer (gdb) reads the
 # declared value. At SDTKIT_TYPECHECK=0 (nothing converted) the notes follow
 # the callers, and check says so: the control.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need gcc readelf gdb
 C=$TESTDATA/convert
@@ -44,7 +44,7 @@ $want"
 # what gdb reads at the sites: the declared values (300 as an unsigned char
 # is 44, 2 as a _Bool is 1, -1 as an unsigned int is 4294967295)
 step "gdb reads the declared values"
-bounded 60 gdb -q -nx -batch -ex 'break -probe-stap cv:narrow' -ex 'break -probe-stap cv:sign' -ex run \
+bounded 300 gdb -q -nx -batch -ex 'break -probe-stap cv:narrow' -ex 'break -probe-stap cv:sign' -ex run \
 	-ex 'printf "narrow %u %d %d\n", $_probe_arg0, $_probe_arg1, $_probe_arg2' -ex continue \
 	-ex 'printf "sign %u %d\n", $_probe_arg0, $_probe_arg1' -ex kill --args ./lp64 >gdb.out 2>&1 ||
 	fail "gdb: $(tail -n 5 gdb.out)"

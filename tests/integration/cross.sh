@@ -4,7 +4,8 @@
 # the probes, the ELF identity and the CET/BTI properties of the link; `sdtkit check`
 # finds each program clean, and each runs on its machine under qemu-user (i686: natively
 # when the kernel runs 32-bit x86 programs), the semaphores read where sdtkit put them
-# timeout: 30
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need gcc readelf aarch64-linux-gnu-gcc riscv64-linux-gnu-gcc
 
@@ -72,7 +73,7 @@ expect_run() {
 	_p=$1 _st=$2 _want=$3
 	shift 3
 	_rc=0
-	bounded 60 $run "$_p" "$@" >"$_p.out" 2>"$_p.err" </dev/null || _rc=$?
+	bounded 300 $run "$_p" "$@" >"$_p.out" 2>"$_p.err" </dev/null || _rc=$?
 	[ "$_rc" = "$_st" ] && [ "$(cat "$_p.out")" = "$_want" ] ||
 		fail "'$run $_p $*' exited $_rc, printed '$(cat "$_p.out" "$_p.err")'; expected $_st, '$_want'"
 }

@@ -8,7 +8,8 @@
 # CMakeLists.txt made from the packaged template), autotools and meson, each
 # taking the tool and its build files from the package, with the probes in
 # the library it builds.
-# timeout: 180
+# timeout: 1200
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need dpkg-buildpackage dpkg-checkbuilddeps dpkg-deb dpkg lintian tar
@@ -90,7 +91,7 @@ step "lintian"
 root_opt=
 [ "$(id -u)" = 0 ] && root_opt=--allow-root
 rc=0
-bounded 90 lintian $root_opt -I --pedantic "$deb" >"$T/lintian.log" 2>&1 || rc=$?
+bounded 600 lintian $root_opt -I --pedantic "$deb" >"$T/lintian.log" 2>&1 || rc=$?
 if grep -q '^E: ' "$T/lintian.log"; then
 	fail "lintian reports errors: $(cat "$T/lintian.log")"
 fi
@@ -150,7 +151,7 @@ grep -q "probes enabled" "$b.log" || fail "the CMake consumer's probes are not o
 cmake --build "$b" -j 2 >"$b.build.log" 2>&1 || fail "building the CMake consumer failed: $(tail -n 30 "$b.build.log")"
 grep -q "$R/usr/bin/sdtkit header" "$b/build.ninja" || fail "the CMake consumer did not run the packaged sdtkit"
 has_probes "$b/libmyproj.so" "$s/myproj.d"
-out=$(bounded 30 "$b/myprog" hi) || fail "the CMake consumer's myprog failed: $out"
+out=$(bounded 120 "$b/myprog" hi) || fail "the CMake consumer's myprog failed: $out"
 [ "$out" = 1 ] || fail "the CMake consumer's myprog printed '$out'"
 
 step "autotools consumer"

@@ -4,7 +4,8 @@
 # kernel allows bpftrace, prints the call stack of start(); its trace step
 # (trace.sh) run as another user prints instead the exact commands, which,
 # run as root, show the trace.
-# timeout: 120
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need cmake ninja
 build=$(dirname "$SDTKIT")
@@ -32,7 +33,7 @@ grep -q '^== the call-stack trace needs root' "$T/user.out" || fail "trace.sh as
 cmd=$(sed -n "s/^   sudo sh -c '\(.*\)'\$/\1/p" "$T/user.out")
 [ -n "$cmd" ] || fail "trace.sh as nobody printed no command: $(cat "$T/user.out")"
 step "the printed command, as root"
-bounded 60 sh -c "$cmd" >"$T/cmd.out" 2>&1 || fail "the printed command failed: $(cat "$T/cmd.out")"
+bounded 300 sh -c "$cmd" >"$T/cmd.out" 2>&1 || fail "the printed command failed: $(cat "$T/cmd.out")"
 calls=$(grep -cE '^[0-9]+	 *function-(entry|return):' "$T/cmd.out") || true
 [ "$calls" = 16 ] || fail "the printed command's trace has $calls calls and returns, not 16: $(cat "$T/cmd.out")"
 pass

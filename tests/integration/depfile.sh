@@ -6,7 +6,7 @@
 # as make reads them; the target is the output (-o; the .lo with
 # --libtool); make takes the file as it is; and it is byte-identical run to
 # run, whatever the directory sdtkit runs in
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need make cpp
 

@@ -4,7 +4,7 @@
 # an argument narrowed, an argument added, probes gone), semaphores dropped
 # (breaking) and added (compatible), several files as one side with '--',
 # and what the README offers as a project's CI line
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/check/helpers.sh"
 need gcc

@@ -5,7 +5,7 @@
 # IBT/SHSTK, and a header that compiles cleanly in C and C++; -o /dev/null
 # writes to the device and leaves it a device; objects that do not exist are
 # passed over and the target comes from those that do.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need gcc readelf
 cd "$T"

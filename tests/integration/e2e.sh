@@ -2,7 +2,8 @@
 # e2e.sh: tests/data/e2e's program, built as an executable and as a shared
 # library, checked with readelf -n (notes, semaphores, argument sizes) and gdb
 # (probes, argument values). bpftrace.sh checks the same builds with bpftrace.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need gcc readelf gdb
 
@@ -98,7 +99,7 @@ gdb_run() {
 		printf 'printf "INFO-BEGIN\\n"\ninfo probes stap e2e\nprintf "INFO-END\\n"\n'
 		printf '%s\n' "$gdb_args"
 	} > "$1.gdb"
-	bounded 60 gdb -q -nx -batch -x "$1.gdb" --args "./$1" > "$1.gdb.out" 2>&1 ||
+	bounded 300 gdb -q -nx -batch -x "$1.gdb" --args "./$1" > "$1.gdb.out" 2>&1 ||
 		fail "gdb on $1 failed: $(tail -n 5 "$1.gdb.out")"
 	grep -q 'exited normally' "$1.gdb.out" || fail "$1 did not run to completion under gdb: $(tail -n 5 "$1.gdb.out")"
 	got=$(grep '^GOT ' "$1.gdb.out")

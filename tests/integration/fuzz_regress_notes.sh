@@ -7,7 +7,8 @@
 # so that its one error line shows the whole input was read. Runs the tool
 # under test and an ASan+UBSan build of it ($SDTKIT_ASAN, or built here with
 # clang if there is one: only clang reports arithmetic on a null pointer).
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need cmake
 

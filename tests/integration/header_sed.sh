@@ -7,7 +7,8 @@
 # and a --macro-prefix header, the header compiles with gcc and clang in C
 # and C++ under -Wall -Wextra -Wpedantic -Werror, with const data passed to
 # 'char *' and 'void *' arguments (no edit needed for that at all)
-# timeout: 60
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need gcc
 S=$TESTDATA/sed

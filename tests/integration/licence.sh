@@ -4,7 +4,8 @@
 # projects copy into their own trees (sdtkit.m4, sdtkit.am, the vendorable
 # CMake module, templates/) carry the FSF all-permissive notice instead, and
 # keep it where they are installed
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 cd "$SRCDIR"
 

@@ -3,7 +3,7 @@
 # objects, executables and archives from the aarch64, arm, riscv64, ppc64el, s390x, i386
 # and x86-64 compilers agree with readelf -n, and their argument operands parse by the
 # file's e_machine into the expected parts
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/list/helpers.sh"
 need readelf jq ar

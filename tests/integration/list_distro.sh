@@ -2,7 +2,7 @@
 # list_distro.sh: a library built by the distribution, not by us: Debian's libpython3.11
 # carries the python provider's probes; sdtkit list agrees with readelf -n, gdb and
 # bpftrace about them, and names the functions they are in
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/list/helpers.sh"
 need readelf jq gdb
@@ -56,7 +56,7 @@ jq -r '.[] | [.provider, .name, .pc, .semaphore] | @tsv' "$T/j" | sort >"$T/sdt.
 diff -u "$T/gdb.set" "$T/sdt.set" >&2 || fail "sdtkit and gdb disagree (--- gdb, +++ sdtkit)"
 
 if why=$(bpftrace_usable); then
-	bounded 60 bpftrace -l "usdt:$lib:*" 2>/dev/null | awk -F: '{ print $(NF - 1) ":" $NF }' |
+	bounded 300 bpftrace -l "usdt:$lib:*" 2>/dev/null | awk -F: '{ print $(NF - 1) ":" $NF }' |
 		sort -u >"$T/bt.set"
 	jq -r '.[] | "\(.provider):\(.name)"' "$T/j" | sort -u >"$T/sdt.set"
 	[ -s "$T/bt.set" ] || fail "bpftrace lists no probes"

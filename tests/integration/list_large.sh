@@ -3,7 +3,7 @@
 # collected: the peak RSS grows by no more than the note section itself), and resolving
 # the functions of 100,000 sites among 100,000 functions (in a shared library, and in a .o
 # through 300,000 relocations) is fast and right
-# timeout: 40
+# timeout: 600
 . "$TESTDIR/lib.sh"
 need awk jq readelf nm
 [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1 ||

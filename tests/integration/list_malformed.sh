@@ -6,7 +6,8 @@
 # .stapsdt.base adjustment of a "prelinked" file, and random damage that must never
 # crash the reader. Everything runs twice: with the tool under test and with an
 # ASan+UBSan build of it ($SDTKIT_ASAN, or built here).
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/list/helpers.sh"
 need gcc ar jq readelf cmake

@@ -2,7 +2,7 @@
 # list_process.sh: `sdtkit list -p PID` lists the probes of every ELF file a running
 # process maps (its PIE executable and a shared library), at run-time addresses that fall
 # inside the file's mappings in /proc/PID/maps, with the pid in the provider column
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/list/helpers.sh"
 need gcc jq
@@ -17,7 +17,7 @@ gcc -O2 -fPIE -pie -I"$P" "$D/list.c" "$P/sem.o" -o "$T/prog" \
 bg_start prog "$T/out" "$T/prog" sleep
 bg=$BG_PID
 pid=$(bg_child "$bg")
-wait_until -l "$T/out" 10 "the program to start" grep -q ready "$T/out"
+wait_until -l "$T/out" 120 "the program to start" grep -q ready "$T/out"
 
 "$SDTKIT" list --format=json -p "$pid" >"$T/j" 2>"$T/err" || fail "list -p: $(cat "$T/err")"
 cp "/proc/$pid/maps" "$T/maps"

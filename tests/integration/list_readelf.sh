@@ -2,7 +2,7 @@
 # list_readelf.sh: `sdtkit list` on native executables (PIE and not), shared libraries,
 # objects and archives agrees with readelf -n, gdb's `info probes` and bpftrace -l; the
 # table, notes and json formats show what they promise (functions, names, modules, -P)
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/list/helpers.sh"
 need gcc ar strip nm readelf jq gdb
@@ -134,7 +134,7 @@ done
 # 9. bpftrace lists the same probes
 if why=$(bpftrace_usable); then
 	for f in nopie pie liblist.so; do
-		bounded 60 bpftrace -l "usdt:$T/$f:*" 2>/dev/null | awk -F: '{ print $(NF - 1) ":" $NF }' |
+		bounded 300 bpftrace -l "usdt:$T/$f:*" 2>/dev/null | awk -F: '{ print $(NF - 1) ":" $NF }' |
 			sort -u >"$T/bt.set"
 		"$SDTKIT" list --format=json "$T/$f" | jq -r '.[] | "\(.provider):\(.name)"' | sort -u >"$T/sdt.set"
 		[ -s "$T/bt.set" ] || fail "$f: bpftrace lists no probes"

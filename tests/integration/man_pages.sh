@@ -2,7 +2,7 @@
 # man_pages.sh: sdtkit(1) and sdtkit.m4(7) format without a groff warning, and
 # sdtkit.m4(7) names every variable the automake fragment reads and everything
 # the autoconf macro sets, so the page cannot drift from the files.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need groff
 

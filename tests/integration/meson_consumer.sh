@@ -7,7 +7,8 @@
 # no sdtkit at all (the no-op header kept in the tree; enabled stops); a cross
 # build (enabled stops without <sys/sdt.h>, auto is off, and with the header
 # the object is made for the target).
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need meson ninja gcc readelf gdb cmake pkg-config

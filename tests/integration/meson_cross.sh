@@ -9,7 +9,8 @@
 # qemu-arm. And sdtkit_flags with -C: the header the provider file includes
 # is in the outputs' dependencies (--depfile), and editing it makes the
 # header and the object again, nothing else.
-# timeout: 90
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need meson ninja readelf cmake pkg-config arm-linux-gnueabihf-gcc
@@ -45,7 +46,7 @@ has_probes "$b/libmyproj.so" "$src/myproj.d"
 "$SDTKIT" check -C -I "$src/include" "$src/myproj.d" "$b/libmyproj.so" >"$T/check.log" 2>&1 ||
 	fail "sdtkit check: $(cat "$T/check.log")"
 if command -v qemu-arm >/dev/null 2>&1; then
-	out=$(bounded 60 qemu-arm -L /usr/arm-linux-gnueabihf -E LD_LIBRARY_PATH="$b" "$b/myprog" hi 2>&1) ||
+	out=$(bounded 300 qemu-arm -L /usr/arm-linux-gnueabihf -E LD_LIBRARY_PATH="$b" "$b/myprog" hi 2>&1) ||
 		fail "myprog under qemu-arm failed: $out"
 	[ -n "$out" ] || fail "myprog under qemu-arm printed nothing"
 else

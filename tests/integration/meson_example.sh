@@ -5,7 +5,8 @@
 # notes are where the layout puts them, a probe fires under gdb with the
 # right arguments, sdtkit check passes, the tapset and the bpftrace script
 # name the installed file and install. Off: no note, no semaphore, neither.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need meson ninja gcc readelf gdb cmake pkg-config
@@ -39,7 +40,7 @@ build() {
 		fail "meson did not find the installed sdtkit: $(grep -i sdtkit "$T/$(basename "$b").setup.log")"
 	ninja -C "$b" -j4 >"$T/$(basename "$b").build.log" 2>&1 ||
 		fail "ninja in $b failed: $(tail -n 30 "$T/$(basename "$b").build.log")"
-	out=$(bounded 60 "$b/minipy" "$T/probe.mpy" 2>&1) || fail "$b/minipy failed: $out"
+	out=$(bounded 300 "$b/minipy" "$T/probe.mpy" 2>&1) || fail "$b/minipy failed: $out"
 	[ "$out" = 42 ] || fail "$b/minipy printed '$out'"
 }
 

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # outputs.sh: outputs to devices and through symbolic links, and failed writes
 # (a file-size limit) that must leave the previous output intact and no temporary.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 cd "$T"
 {

@@ -3,7 +3,8 @@
 # template sdtkit.pc.in: `pkg-config --variable=sdtkit sdtkit` names the
 # installed tool, the other variables the dtrace link, sdtkit.m4 and
 # sdtkit.am; the version is the tool's; both builds install the same files.
-# timeout: 30
+# timeout: 600
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/consumers/consumer.sh"
 need cmake pkg-config

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # reproducible.sh: identical inputs give byte-identical headers and objects,
 # whatever the directory, the umask or the time; modes follow the umask.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 
 cat >"$T/repro.d" <<'D'

@@ -4,7 +4,7 @@
 # macros, the same semaphore symbols, and programs built against either pair
 # with the same probe notes; and the IBT/SHSTK and BTI/PAC properties a -shared link keeps
 # with either -G object, SystemTap's with and without CFLAGS
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need gcc readelf python3
 STAP=$(command -v dtrace) || skip "SystemTap's dtrace (systemtap-sdt-dev) is not installed"
@@ -13,7 +13,7 @@ grep -q 'Systemtap' "$STAP" 2>/dev/null || skip "'$STAP' is not SystemTap's dtra
 D=$TESTDATA/e2e
 cd "$T"
 printf 'provider t { probe p(int); };\n' > t.d
-bounded 60 "$STAP" -h -s t.d -o t.h > t.err 2>&1 || skip "SystemTap's dtrace does not run here: $(tail -n 1 t.err)"
+bounded 300 "$STAP" -h -s t.d -o t.h > t.err 2>&1 || skip "SystemTap's dtrace does not run here: $(tail -n 1 t.err)"
 
 # macros HEADER PREFIX: the function-like macros of HEADER named PREFIX_*
 macros() {
@@ -85,7 +85,7 @@ $(cat "$name.notes.diff")"
 compare e2e E2E 6 e2e_probes.c e2e_main.c
 compare python PYTHON 12 python_main.c
 # both programs run (the probes are nops)
-[ "$(bounded 30 ./sdtkit-python/prog)" = done ] && [ "$(bounded 30 ./stap-python/prog)" = done ] || fail "python programs do not run"
+[ "$(bounded 120 ./sdtkit-python/prog)" = done ] && [ "$(bounded 120 ./stap-python/prog)" = done ] || fail "python programs do not run"
 
 # Security properties. SystemTap's -G compiles a C file of semaphores with $CC $CFLAGS, so
 # its object claims IBT/SHSTK (BTI/PAC) only when those flags, or the compiler's defaults,
@@ -107,9 +107,9 @@ property() {
 	readelf -n "$d/user.o" | grep -qF "$feature" || fail "$cc $flags does not mark its object with '$feature'"
 	"$SDTKIT_DTRACE" -G -s "$D/e2e.d" -o "$d/sdtkit.o" "$d/user.o" || fail "$name: sdtkit dtrace -G"
 	# SystemTap's dtrace runs $CC: give the cross compiler <sys/sdt.h> there, not in CFLAGS
-	( unset CFLAGS; CC="$cc -I inc" bounded 60 "$STAP" -G -s "$D/e2e.d" -o "$d/stap.o" "$d/user.o" ) \
+	( unset CFLAGS; CC="$cc -I inc" bounded 300 "$STAP" -G -s "$D/e2e.d" -o "$d/stap.o" "$d/user.o" ) \
 		>"$d/stap.log" 2>&1 || fail "$name: SystemTap's dtrace -G: $(tail -n 5 "$d/stap.log")"
-	CC="$cc -I inc" CFLAGS=$flags bounded 60 "$STAP" -G -s "$D/e2e.d" -o "$d/stap-cflags.o" "$d/user.o" \
+	CC="$cc -I inc" CFLAGS=$flags bounded 300 "$STAP" -G -s "$D/e2e.d" -o "$d/stap-cflags.o" "$d/user.o" \
 		>"$d/stap-cflags.log" 2>&1 || fail "$name: SystemTap's dtrace -G: $(tail -n 5 "$d/stap-cflags.log")"
 	for o in sdtkit stap stap-cflags; do
 		[ "$(elf_ident "$d/$o.o" | grep Machine)" = "$(elf_ident "$d/user.o" | grep Machine)" ] ||

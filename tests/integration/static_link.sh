@@ -3,7 +3,8 @@
 # libraries exist (no dynamic loader at start-up, ASLR kept); OFF links the usual dynamic
 # one; ON with the sanitizers is refused. Static and dynamic builds write the same bytes.
 # The meson build's option 'static' does the same (auto, enabled, disabled).
-# timeout: 90
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need cmake readelf cc
 

@@ -6,17 +6,21 @@
 # the script line and its log's tail and fails the test; the watchdog stops a
 # test stuck in any command at its deadline, kills what ignores SIGTERM and
 # reports the same; the exit trap stops background processes when a test fails.
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 need make
 
 mkdir -p "$T/tmp"
-# child NAME DEADLINE: run $T/NAME.sh (which sources lib.sh) with that deadline;
+# child NAME DEADLINE: run $T/NAME.sh (which sources lib.sh) with that deadline
+# (or, for DEADLINE "-", with the deadline lib.sh derives from a light test's
+# ctest TIMEOUT of 300 s);
 # its stdout, stderr, exit status and wall time land in $T/NAME.{out,err,rc,secs}
 child() {
 	local start=$SECONDS rc=0
 	# (in a subshell of its own: the shell's "Killed" notice goes nowhere)
-	(TMPDIR=$T/tmp SDTKIT_TEST_DEADLINE=$2 OUT=$T \
+	(if [ "$2" = - ]; then unset SDTKIT_TEST_DEADLINE; export SDTKIT_TEST_TIMEOUT=300;
+		else export SDTKIT_TEST_DEADLINE=$2; fi
+		TMPDIR=$T/tmp OUT=$T \
 		"$_timeout_cmd" -k 5 60 bash "$T/$1.sh" >"$T/$1.out" 2>"$T/$1.err" || rc=$?
 		echo $rc >"$T/$1.rc") 2>/dev/null
 	rc=$(cat "$T/$1.rc")
@@ -90,6 +94,21 @@ cat >"$T/until.sh" <<'EOF'
 . "$TESTDIR/lib.sh"
 wait_until 1 "a file that never comes" test -e "$T/never"
 EOF
+# slow but not stuck: on a busy machine a configure step and a build step each
+# take 9 s, three times the few seconds the slowest steps were once left with;
+# under the default deadline of a light test both finish and the test passes
+cat >"$T/slow.sh" <<'EOF'
+. "$TESTDIR/lib.sh"
+step "configuring slowly"
+bounded bash -c 'sleep 9; echo configured' >"$T/conf.log" 2>&1
+grep -q configured "$T/conf.log" || fail "no configure output"
+step "building slowly"
+printf 'all:\n\tsleep 9\n\techo built\n' >"$T/Makefile"
+(cd "$T" && make) >"$T/make.log" 2>&1
+grep -q '^built$' "$T/make.log" || fail "no build output"
+echo "deadline $_deadline"
+pass
+EOF
 
 # the children run side by side (each bounded by child's own 60 s; a bare
 # `wait` would wait for lib.sh's watchdog too)
@@ -107,6 +126,8 @@ pids="$pids $!"
 child bgwait 50 &
 pids="$pids $!"
 child until 50 &
+pids="$pids $!"
+child slow - &
 pids="$pids $!"
 # shellcheck disable=SC2086
 wait $pids
@@ -154,4 +175,9 @@ gone "$T/bgwait.pid" "the tracer"
 # 7. wait_until gives up saying what it waited for
 [ "$(cat "$T/until.rc")" = 1 ] || fail "until: exit status $(cat "$T/until.rc"), expected 1"
 expect_err until '^FAIL: waited 1 s for a file that never comes, in vain$'
+
+# 8. a slow step that finishes is no failure: the deadline of a 300 s test is 270 s
+[ "$(cat "$T/slow.rc")" = 0 ] || fail "slow: exit status $(cat "$T/slow.rc"): $(cat "$T/slow.err")"
+grep -qx 'deadline 270' "$T/slow.out" && grep -qx PASS "$T/slow.out" || fail "slow: $(cat "$T/slow.out")"
+[ "$(cat "$T/slow.secs")" -ge 18 ] || fail "slow: finished in $(cat "$T/slow.secs") s: its steps did not run"
 pass

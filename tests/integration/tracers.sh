@@ -5,7 +5,7 @@
 # binary without the provider's probes refused with nothing written, the
 # outputs byte-identical across runs and umasks, the doc man page clean under
 # groff, and `list --provider-file` showing the declarations beside the specs
-# timeout: 30
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/tracers/common.sh"
 build_demo "$T"

@@ -3,7 +3,7 @@
 # runs unchanged under the installed bpftrace (0.17 on Debian 12) and prints
 # each event once, its arguments decoded by declared type: text, negative
 # and unsigned 64-bit integers, a typedef'd unsigned, an address in hex
-# timeout: 60
+# timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/tracers/common.sh"
 why=$(bpftrace_usable) || skip "$why"

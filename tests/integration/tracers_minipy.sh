@@ -6,7 +6,8 @@
 # (on the library, or on the library the program links), neither. Then the installed script, run as installed, traces the installed
 # minipy: every event of samples/start.mpy's calls and imports, decoded
 # (strings, line numbers, the collector's counts), in both layouts.
-# timeout: 120
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/cmake/common.sh"
 cm_install
@@ -97,9 +98,9 @@ traced static "$T/static.out"
 step "the installed script on the installed library (shared), then the program"
 bg_start bpftrace "$T/shared.out" bpftrace "$T/inst-shared/share/bpftrace/tools/minipy.bt"
 bt=$BG_PID
-wait_until -l "$T/shared.out" 30 "bpftrace to attach to the installed libminipy" \
+wait_until -l "$T/shared.out" 300 "bpftrace to attach to the installed libminipy" \
 	eval '_alive $bt || fail "bpftrace exited: $(cat "$T/shared.out")"; grep -q "^Tracing the probes of" "$T/shared.out"'
-(cd "$MINIPY" && LD_LIBRARY_PATH="$T/inst-shared/${lib%/*}" bounded 60 "$T/inst-shared/bin/minipy" samples/start.mpy) \
+(cd "$MINIPY" && LD_LIBRARY_PATH="$T/inst-shared/${lib%/*}" bounded 300 "$T/inst-shared/bin/minipy" samples/start.mpy) \
 	>"$T/shared.run" 2>&1 || fail "the installed minipy failed: $(cat "$T/shared.run")"
 sleep 1
 step "stopping bpftrace (shared)"

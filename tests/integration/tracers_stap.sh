@@ -4,7 +4,8 @@
 # real binary's notes): every alias, one probe point each, with its
 # variables typed as strings or numbers as the .d declares them; and the
 # tapset examples/minipy installs (CMake, shared), on the installed library
-# timeout: 120
+# timeout: 900
+# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/tracers/common.sh"
 stap_usable >"$T/stap.why" || skip "$(cat "$T/stap.why")"

@@ -12,7 +12,7 @@
 # same code at levels 0, 1 and 2; nothing references any sdtkit symbol.
 # shellcheck shell=bash disable=SC2086 # $W and $opt are flag lists, split on purpose
 # shellcheck source=tests/lib.sh
-# timeout: 400
+# timeout: 600
 # lock: cpu
 . "$TESTDIR/lib.sh"
 need gcc g++ clang clang++ objdump objcopy nm

@@ -6,7 +6,8 @@
 # damaged ELF, outputs that cannot be written). Each command also runs without valgrind:
 # the exit status must be the expected one both times, and stdout, stderr and the files
 # left behind the same. A static or sanitized sdtkit is checked through a dynamic build.
-# timeout: 150
+# timeout: 1200
+# lock: cpu
 . "$TESTDIR/lib.sh"
 need valgrind gcc cpp ar readelf
 
@@ -174,7 +175,7 @@ grep -q '^usdt:' "$T/vg/bpftrace/e2e.bt" || fail "bpftrace: no probe attached: $
 bg_start listp "$T/listp.out" "$I/listp" sleep
 bg=$BG_PID
 pid=$(bg_child "$bg")
-wait_until -l "$T/listp.out" 10 "the listp program to start" grep -q ready "$T/listp.out"
+wait_until -l "$T/listp.out" 120 "the listp program to start" grep -q ready "$T/listp.out"
 vg list-pid 0 "$SDTKIT" list -p "$pid"
 vg list-pid-json 0 "$SDTKIT" list --format=json -p "$pid"
 grep -q "lst$pid" "$T/vg/list-pid.out" || fail "list -p: no provider lst$pid: $(cat "$T/vg/list-pid.out")"

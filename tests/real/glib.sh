@@ -9,7 +9,7 @@
 # `sdtkit check` on each .d names exactly the recorded findings
 # (expected/glib2.0.check: none; SystemTap's build has 31, gboolean or gsize
 # passed for 'unsigned int', which sdtkit's header converts)
-# timeout: 200
+# timeout: 1500
 . "$TESTDIR/lib.sh"
 . "$TESTDIR/real/common.sh"
 need meson ninja gcc readelf flock pkg-config

@@ -9,7 +9,7 @@
 # `sdtkit check -C probes.d postgres` names exactly the recorded findings
 # (expected/postgresql-15.check: none; SystemTap's build has 20, arguments
 # passed as other types than declared, which sdtkit's header converts)
-# timeout: 450
+# timeout: 2400
 . "$TESTDIR/lib.sh"
 . "$TESTDIR/real/common.sh"
 need make gcc readelf flock perl

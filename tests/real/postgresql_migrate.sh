@@ -6,7 +6,7 @@
 # `sdtkit object`). Built --enable-dtrace: the same probes and findings as the
 # unpatched build; built without: no note, no semaphore, the no-op header,
 # and no sdtkit anywhere on PATH.
-# timeout: 950
+# timeout: 3600
 . "$TESTDIR/lib.sh"
 . "$TESTDIR/real/common.sh"
 . "$TESTDIR/real/migrate.sh"

@@ -43,7 +43,7 @@ else
 	probes=$B/python
 	[ ! -e "$B/libpython3.11.so.1.0" ] || fail "a static build made libpython3.11.so.1.0"
 fi
-out=$(bounded 60 "$B/python" -c 'import sys; print(sys.version_info[:2])') || fail "python does not run: $out"
+out=$(bounded 300 "$B/python" -c 'import sys; print(sys.version_info[:2])') || fail "python does not run: $out"
 [ "$out" = "(3, 11)" ] || fail "python printed '$out'"
 
 step "the probes ($layout)"
@@ -59,8 +59,8 @@ cp "$TESTDATA/real/calls.py" "$T/calls.py"
 if [ "$layout" = shared ]; then
 	# attach by the library's path, then start the program
 	bg_start bpftrace "$T/trace.out" bpftrace "$TESTDATA/real/python_calls.bt" "$probes"
-	wait_until -l "$T/trace.out" 60 "bpftrace to attach to libpython" grep -q '^Tracing python calls' "$T/trace.out"
-	out=$(bounded 60 "$B/python" "$T/calls.py") || fail "python calls.py: $out"
+	wait_until -l "$T/trace.out" 300 "bpftrace to attach to libpython" grep -q '^Tracing python calls' "$T/trace.out"
+	out=$(bounded 300 "$B/python" "$T/calls.py") || fail "python calls.py: $out"
 	sleep 1
 	bg_stop "$BG_PID" 10 || true
 else

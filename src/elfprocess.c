@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* process.c: the ELF files a running process maps, as modules with their load bias */
+/* elfprocess.c: the probe reader's layer 4 of 5: the ELF files a running process maps */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "elfread.h"
+#include "elfprocess.h"
 #include "util.h"
 
 /*
@@ -22,33 +22,33 @@ static const char PROC_MAPS[] = "/proc/%ld/maps";
 static const char PROC_MAP_FILES[] = "/proc/%ld/map_files/%llx-%llx";
 static const char DELETED[] = " (deleted)";
 
-/* is pm the same file as one of the first n mappings of r? */
+/* is pm the same file as one of the first n mappings of pr? */
 static int
-mappedbefore(const struct sdtreader *r, size_t n, const struct pmap *pm)
+mappedbefore(const struct process *pr, size_t n, const struct pmap *pm)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (r->maps[i].inode == pm->inode && r->maps[i].devmajor == pm->devmajor &&
-		    r->maps[i].devminor == pm->devminor && strcmp(r->maps[i].path, pm->path) == 0)
+		if (pr->maps[i].inode == pm->inode && pr->maps[i].devmajor == pm->devmajor &&
+		    pr->maps[i].devminor == pm->devminor && strcmp(pr->maps[i].path, pm->path) == 0)
 			return 1;
 	return 0;
 }
 
 /* the mappings of files, in the order of /proc/PID/maps; 0, or -1 with err set */
 static int
-readmaps(struct sdtreader *r, struct sdterr *err)
+readmaps(struct process *pr, struct sdterr *err)
 {
 	char path[64], *line = NULL;
 	size_t cap = 0, capmaps = 0;
 	FILE *f;
 	ssize_t n;
 
-	snprintf(path, sizeof(path), PROC_MAPS, r->pid);
+	snprintf(path, sizeof(path), PROC_MAPS, pr->pid);
 	f = fopen(path, "r");
 	if (!f) {
-		seterr(err, r->path, errno == ENOENT ? "no such process" : "cannot read '%s': %s", path,
-		       strerror(errno));
+		seterr(err, pr->name, errno == ENOENT ? "no such process" : "cannot read '%s': %s",
+		       path, strerror(errno));
 		return -1;
 	}
 	while ((n = getline(&line, &cap, f)) > 0) {
@@ -66,15 +66,15 @@ readmaps(struct sdtreader *r, struct sdterr *err)
 		if (pm.inode == 0 || *p != '/')
 			continue;
 		pm.path = xstrdup(p);
-		pm.first = !mappedbefore(r, r->nmaps, &pm);
-		if (r->nmaps == capmaps)
-			r->maps = xreallocarray(r->maps, capmaps = capmaps ? capmaps * 2 : 64,
-			                        sizeof(*r->maps));
-		r->maps[r->nmaps++] = pm;
+		pm.first = !mappedbefore(pr, pr->nmaps, &pm);
+		if (pr->nmaps == capmaps)
+			pr->maps = xreallocarray(pr->maps, capmaps = capmaps ? capmaps * 2 : 64,
+			                         sizeof(*pr->maps));
+		pr->maps[pr->nmaps++] = pm;
 	}
 	free(line);
 	if (ferror(f)) {
-		seterr(err, r->path, "cannot read '%s': %s", path, strerror(errno));
+		seterr(err, pr->name, "cannot read '%s': %s", path, strerror(errno));
 		fclose(f);
 		return -1;
 	}
@@ -83,31 +83,21 @@ readmaps(struct sdtreader *r, struct sdterr *err)
 }
 
 int
-sdtopenpid(struct sdtreader **rp, long pid, struct sdterr *err)
+pidopen(struct process *pr, long pid, const char *name, struct sdterr *err)
 {
-	struct sdtreader *r;
-
-	initelf();
-	r = xcalloc(1, sizeof(*r));
-	r->kind = RK_PID;
-	r->pid = pid;
-	r->path = xasprintf("pid %ld", pid);
+	memset(pr, 0, sizeof(*pr));
+	pr->pid = pid;
+	pr->name = name;
 	if (pid <= 0) {
-		seterr(err, r->path, "no such process");
-		sdtclose(r);
+		seterr(err, name, "no such process");
 		return -1;
 	}
-	if (readmaps(r, err) < 0) {
-		sdtclose(r);
-		return -1;
-	}
-	*rp = r;
-	return 0;
+	return readmaps(pr, err);
 }
 
 /* the load bias of module m, from the mappings of file f */
 static void
-setbias(struct sdtreader *r, struct sdtmodule *m, const struct pmap *f)
+setbias(struct process *pr, struct sdtmodule *m, const struct pmap *f)
 {
 	unsigned long long pg = (unsigned long long)sysconf(_SC_PAGESIZE);
 	size_t i, j;
@@ -115,8 +105,8 @@ setbias(struct sdtreader *r, struct sdtmodule *m, const struct pmap *f)
 	for (i = 0; i < m->nsegs; i++) {
 		const struct seg *s = &m->segs[i];
 
-		for (j = 0; j < r->nmaps; j++) {
-			const struct pmap *p = &r->maps[j];
+		for (j = 0; j < pr->nmaps; j++) {
+			const struct pmap *p = &pr->maps[j];
 
 			if (p->inode != f->inode || p->devmajor != f->devmajor ||
 			    p->devminor != f->devminor || strcmp(p->path, f->path) != 0)
@@ -134,7 +124,7 @@ setbias(struct sdtreader *r, struct sdtmodule *m, const struct pmap *f)
  * an ELF file (not code), -1 with err set.
  */
 static int
-pidmodule(struct sdtreader *r, const struct pmap *f, struct sdtmodule **mp, struct sdterr *err)
+pidmodule(struct process *pr, const struct pmap *f, struct sdtmodule **mp, struct sdterr *err)
 {
 	char reason[SDTREASONMAX], mf[128];
 	char *path = xstrdup(f->path);
@@ -145,9 +135,9 @@ pidmodule(struct sdtreader *r, const struct pmap *f, struct sdtmodule **mp, stru
 	if (n > sizeof(DELETED) - 1 && strcmp(path + n - (sizeof(DELETED) - 1), DELETED) == 0)
 		path[n - (sizeof(DELETED) - 1)] = '\0';
 	m = modnew(path, NULL, basename_of(path));
-	m->info.pid = r->pid;
+	m->info.pid = pr->pid;
 	/* the file the process maps, even if replaced or deleted since */
-	snprintf(mf, sizeof(mf), PROC_MAP_FILES, r->pid, f->start, f->end);
+	snprintf(mf, sizeof(mf), PROC_MAP_FILES, pr->pid, f->start, f->end);
 	if (mapfile(mf, &m->own, reason, sizeof(reason)) < 0 &&
 	    mapfile(path, &m->own, reason, sizeof(reason)) < 0) {
 		seterr(err, path, "%s", reason);
@@ -162,7 +152,7 @@ pidmodule(struct sdtreader *r, const struct pmap *f, struct sdtmodule **mp, stru
 		seterr(err, path, "%s", reason);
 		goto out;
 	}
-	setbias(r, m, f);
+	setbias(pr, m, f);
 	*mp = m;
 	m = NULL;
 	rc = 1;
@@ -173,20 +163,29 @@ out:
 }
 
 int
-pidnext(struct sdtreader *r, struct sdtmodule **mp, struct sdterr *err)
+pidnext(struct process *pr, struct sdtmodule **mp, struct sdterr *err)
 {
-	while (r->mapi < r->nmaps) {
-		const struct pmap *f = &r->maps[r->mapi++];
+	while (pr->mapi < pr->nmaps) {
+		const struct pmap *f = &pr->maps[pr->mapi++];
 		int rc;
 
 		if (!f->first)
 			continue;
-		rc = pidmodule(r, f, mp, err);
-		if (rc == 0)
-			continue;
-		if (rc > 0)
-			r->cur = *mp;
-		return rc;
+		rc = pidmodule(pr, f, mp, err);
+		if (rc != 0)
+			return rc;
 	}
 	return 0;
+}
+
+void
+pidclose(struct process *pr)
+{
+	size_t i;
+
+	for (i = 0; i < pr->nmaps; i++)
+		free(pr->maps[i].path);
+	free(pr->maps);
+	pr->maps = NULL;
+	pr->nmaps = pr->mapi = 0;
 }

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* archive.c: the ELF members of static archives, regular and thin, as modules */
+/* elfarchive.c: the probe reader's layer 4 of 5: the ELF members of static archives */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "elfread.h"
+#include "elfarchive.h"
 #include "util.h"
 
 /*
@@ -17,6 +17,8 @@
  * their own, relative to the archive's directory.
  */
 
+static const char AR_MAGIC[] = "!<arch>\n";
+static const char AR_THIN_MAGIC[] = "!<thin>\n";
 static const char AR_FMAG[] = "`\n";
 
 enum {
@@ -31,7 +33,7 @@ enum {
 
 /* a member's name from its header (and the long name table); NULL if special */
 static char *
-arname(struct sdtreader *r, const unsigned char *h, const unsigned char **data, uint64_t *size,
+arname(struct archive *a, const unsigned char *h, const unsigned char **data, uint64_t *size,
        char *reason, size_t len)
 {
 	size_t n = AR_NAMELEN;
@@ -46,8 +48,8 @@ arname(struct sdtreader *r, const unsigned char *h, const unsigned char **data, 
 		if (n == 1 || (n == 7 && memcmp(h, "/SYM64/", 7) == 0))
 			return NULL; /* symbol tables */
 		if (n == 2 && h[1] == '/') {
-			r->longnames = *data;
-			r->longlen = (size_t)*size;
+			a->longnames = *data;
+			a->longlen = (size_t)*size;
 			return NULL;
 		}
 		for (i = 1; i < n; i++) {
@@ -57,17 +59,17 @@ arname(struct sdtreader *r, const unsigned char *h, const unsigned char **data, 
 			}
 			off = off * 10 + (uint64_t)(h[i] - '0');
 		}
-		if (!r->longnames || off >= r->longlen) {
+		if (!a->longnames || off >= a->longlen) {
 			why(reason, len, "member name '%.*s' is not in the long name table", (int)n, h);
 			return (char *)-1;
 		}
-		e = memchr(r->longnames + off, '\n', r->longlen - (size_t)off);
+		e = memchr(a->longnames + off, '\n', a->longlen - (size_t)off);
 		if (!e)
-			e = r->longnames + r->longlen;
-		n = (size_t)(e - (r->longnames + off));
-		if (n > 0 && r->longnames[off + n - 1] == '/')
+			e = a->longnames + a->longlen;
+		n = (size_t)(e - (a->longnames + off));
+		if (n > 0 && a->longnames[off + n - 1] == '/')
 			n--;
-		return xstrndup((const char *)r->longnames + off, n);
+		return xstrndup((const char *)a->longnames + off, n);
 	}
 	if (n > AR_BSDNAME && memcmp(h, "#1/", AR_BSDNAME) == 0) {
 		/* BSD: the name's length, the name starts the data */
@@ -109,50 +111,50 @@ arspecial(const unsigned char *h)
 }
 
 /*
- * The header of the member at r->aroff: its data and size, r->aroff moved
+ * The header of the member at a->off: its data and size, a->off moved
  * past it. 1, 0 at the end, or -1 with err set.
  */
 static int
-arheader(struct sdtreader *r, const unsigned char **hp, const unsigned char **data,
+arheader(struct archive *a, const unsigned char **hp, const unsigned char **data,
          uint64_t *sizep, struct sdterr *err)
 {
 	const unsigned char *h;
 	uint64_t size = 0;
-	size_t off = r->aroff, i;
+	size_t off = a->off, i;
 
-	if (off >= r->map.n)
+	if (off >= a->n)
 		return 0;
-	if (r->map.n - off < AR_HDRLEN) {
-		seterr(err, r->path, "truncated archive member header at offset 0x%zx", off);
+	if (a->n - off < AR_HDRLEN) {
+		seterr(err, a->path, "truncated archive member header at offset 0x%zx", off);
 		return -1;
 	}
-	h = r->map.p + off;
+	h = a->p + off;
 	if (memcmp(h + AR_FMAGOFF, AR_FMAG, 2) != 0) {
-		seterr(err, r->path, "bad archive member header at offset 0x%zx", off);
+		seterr(err, a->path, "bad archive member header at offset 0x%zx", off);
 		return -1;
 	}
 	for (i = 0; i < AR_SIZELEN && h[AR_SIZEOFF + i] >= '0' && h[AR_SIZEOFF + i] <= '9'; i++)
 		size = size * 10 + (uint64_t)(h[AR_SIZEOFF + i] - '0');
 	if (i == 0 || (i < AR_SIZELEN && h[AR_SIZEOFF + i] != ' ')) {
-		seterr(err, r->path, "bad archive member size '%.*s' at offset 0x%zx", AR_SIZELEN,
+		seterr(err, a->path, "bad archive member size '%.*s' at offset 0x%zx", AR_SIZELEN,
 		       h + AR_SIZEOFF, off);
 		return -1;
 	}
 	off += AR_HDRLEN;
 	/* a thin archive holds its symbol and name tables, not its members */
-	if (!r->thin || arspecial(h)) {
-		if (size > r->map.n - off) {
-			seterr(err, r->path,
+	if (!a->thin || arspecial(h)) {
+		if (size > a->n - off) {
+			seterr(err, a->path,
 			       "archive member at offset 0x%zx: size %llu runs past the end of the "
 			       "archive (%zu bytes left)",
-			       off - AR_HDRLEN, (unsigned long long)size, r->map.n - off);
+			       off - AR_HDRLEN, (unsigned long long)size, a->n - off);
 			return -1;
 		}
 		off += (size_t)size;
-		if ((off & 1) && off < r->map.n)
+		if ((off & 1) && off < a->n)
 			off++; /* members are 2-aligned */
 	}
-	r->aroff = off;
+	a->off = off;
 	*hp = h;
 	*data = h + AR_HDRLEN;
 	*sizep = size;
@@ -161,11 +163,11 @@ arheader(struct sdtreader *r, const unsigned char **hp, const unsigned char **da
 
 /* map a thin archive's member, named relative to the archive's directory */
 static int
-mapthin(const struct sdtreader *r, const char *name, struct map *mp, char *reason, size_t len)
+mapthin(const struct archive *a, const char *name, struct map *mp, char *reason, size_t len)
 {
-	const char *b = basename_of(r->path);
+	const char *b = basename_of(a->path);
 	char *p = name[0] == '/' ? xstrdup(name) :
-	          xasprintf("%.*s%s", (int)(b - r->path), r->path, name);
+	          xasprintf("%.*s%s", (int)(b - a->path), a->path, name);
 	int rc = mapfile(p, mp, reason, len);
 
 	free(p);
@@ -177,21 +179,21 @@ mapthin(const struct sdtreader *r, const char *name, struct map *mp, char *reaso
  * not an ELF object (nothing to list), -1 with err set.
  */
 static int
-armember(struct sdtreader *r, const char *name, const unsigned char *data, uint64_t size,
+armember(struct archive *a, const char *name, const unsigned char *data, uint64_t size,
          struct sdtmodule **mp, struct sdterr *err)
 {
 	char reason[SDTREASONMAX];
-	char *full = xasprintf("%s(%s)", r->path, name);
-	char *disp = xasprintf("%s(%s)", basename_of(r->path), name);
-	struct sdtmodule *m = modnew(r->path, name, disp);
+	char *full = xasprintf("%s(%s)", a->path, name);
+	char *disp = xasprintf("%s(%s)", basename_of(a->path), name);
+	struct sdtmodule *m = modnew(a->path, name, disp);
 	unsigned char *img;
 	size_t imgn;
 	int rc = -1;
 
 	free(disp);
-	m->info.thin = r->thin;
-	if (r->thin) {
-		if (mapthin(r, name, &m->own, reason, sizeof(reason)) < 0) {
+	m->info.thin = a->thin;
+	if (a->thin) {
+		if (mapthin(a, name, &m->own, reason, sizeof(reason)) < 0) {
 			seterr(err, full, "%s", reason);
 			goto out;
 		}
@@ -221,34 +223,48 @@ out:
 }
 
 int
-arnext(struct sdtreader *r, struct sdtmodule **mp, struct sdterr *err)
+aropen(struct archive *a, const char *path, unsigned char *p, size_t n)
+{
+	if (n < AR_MAGICLEN ||
+	    (memcmp(p, AR_MAGIC, AR_MAGICLEN) != 0 && memcmp(p, AR_THIN_MAGIC, AR_MAGICLEN) != 0))
+		return -1;
+	memset(a, 0, sizeof(*a));
+	a->path = path;
+	a->p = p;
+	a->n = n;
+	a->thin = memcmp(p, AR_THIN_MAGIC, AR_MAGICLEN) == 0;
+	a->off = AR_MAGICLEN;
+	return 0;
+}
+
+int
+arnext(struct archive *a, struct sdtmodule **mp, struct sdterr *err)
 {
 	char reason[SDTREASONMAX];
 
+	if (a->done)
+		return 0;
 	for (;;) {
 		const unsigned char *h, *data;
 		uint64_t size;
 		char *name;
-		int rc = arheader(r, &h, &data, &size, err);
+		int rc = arheader(a, &h, &data, &size, err);
 
 		if (rc <= 0) {
-			r->done = 1;
+			a->done = 1;
 			return rc;
 		}
-		name = arname(r, h, &data, &size, reason, sizeof(reason));
+		name = arname(a, h, &data, &size, reason, sizeof(reason));
 		if (name == (char *)-1) {
-			seterr(err, r->path, "%s", reason);
-			r->done = 1;
+			seterr(err, a->path, "%s", reason);
+			a->done = 1;
 			return -1;
 		}
 		if (!name)
 			continue;
-		rc = armember(r, name, data, size, mp, err);
+		rc = armember(a, name, data, size, mp, err);
 		free(name);
-		if (rc == 0)
-			continue;
-		if (rc > 0)
-			r->cur = *mp;
-		return rc;
+		if (rc != 0)
+			return rc;
 	}
 }

@@ -1323,23 +1323,16 @@ modeltypedef(const struct model *m, const char *name, size_t len)
 enum { TYPEDEFDEPTH = 16 };
 
 /*
- * type (its name at nameoff) with the typedef name it uses followed to what
- * it stands for, where that is a type the header names itself: a typedef of
- * a type without a declarator ('typedef unsigned int Oid') is replaced
- * where it is used, qualified or pointed to ('const Oid *'); a typedef of a
- * pointer, array or function only where it is the whole type. 1 and *out
- * (malloc'ed), *outoff, *outcls set, or 0.
+ * the one word of type that is not a qualifier ('Oid' in 'const Oid *'), its
+ * length in *wlen; NULL if type has another number of them, or anything but
+ * words, blanks and '*' (arrays and functions of typedef names are left as
+ * they are)
  */
-static int
-resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, char **out,
-            size_t *outoff, enum typeclass *outcls)
+static const char *
+soleword(const char *type, size_t *wlen)
 {
-	const char *s = type, *word = NULL, *ttype;
-	const struct typedefn *t;
-	size_t wlen = 0, nwords = 0, toff;
-	enum typeclass tcls;
-	char *inner = NULL;
-	int ok = 1;
+	const char *s = type, *word = NULL;
+	size_t nwords = 0;
 
 	while (*s) {
 		if (isident((unsigned char)*s, 1)) {
@@ -1352,15 +1345,38 @@ resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, 
 			if (!k || k->kind != KW_QUALIFIER) {
 				nwords++;
 				word = w;
-				wlen = (size_t)(s - w);
+				*wlen = (size_t)(s - w);
 			}
 		} else if (*s == ' ' || *s == '*') {
 			s++;
 		} else {
-			return 0; /* arrays and functions of typedef names are left as they are */
+			return NULL;
 		}
 	}
-	if (nwords != 1 || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
+	return nwords == 1 ? word : NULL;
+}
+
+/*
+ * type (its name at nameoff) with the typedef name it uses followed to what
+ * it stands for, where that is a type the header names itself: a typedef of
+ * a type without a declarator ('typedef unsigned int Oid') is replaced
+ * where it is used, qualified or pointed to ('const Oid *'); a typedef of a
+ * pointer, array or function only where it is the whole type. 1 and *out
+ * (malloc'ed), *outoff, *outcls set, or 0.
+ */
+static int
+resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, char **out,
+            size_t *outoff, enum typeclass *outcls)
+{
+	const char *word, *ttype;
+	const struct typedefn *t;
+	size_t wlen = 0, toff;
+	enum typeclass tcls;
+	char *inner = NULL;
+	int ok = 1;
+
+	word = soleword(type, &wlen);
+	if (!word || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
 		return 0;
 	ttype = t->type;
 	toff = t->nameoff;
@@ -1433,30 +1449,14 @@ typeneeds(struct model *m, const char *type)
 static int
 typedefpointer(const struct model *m, const char *type, int depth)
 {
-	const char *s = type, *word = NULL;
+	const char *word;
 	const struct typedefn *t;
-	size_t wlen = 0, nwords = 0;
+	size_t wlen = 0;
 
 	if (strpbrk(type, "*(["))
 		return 1;
-	while (*s) {
-		const char *w = s;
-		const struct keyword *k;
-
-		if (!isident((unsigned char)*s, 1)) {
-			s++;
-			continue;
-		}
-		while (isident((unsigned char)*s, 0))
-			s++;
-		k = keyword(w, (size_t)(s - w));
-		if (!k || k->kind != KW_QUALIFIER) {
-			nwords++;
-			word = w;
-			wlen = (size_t)(s - w);
-		}
-	}
-	if (nwords != 1 || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
+	word = soleword(type, &wlen);
+	if (!word || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
 		return 0;
 	return typedefpointer(m, t->type, depth + 1);
 }

@@ -185,6 +185,17 @@ if [ "$(uname -m)" = x86_64 ]; then
 		done
 	done
 	echo "notes as declared (readelf -n, sdtkit list, sdtkit check) with gcc, clang, g++ and clang++ at -O0 and -O2"
+
+	# --floats=bits: a float or double slot carries the bits of whatever the
+	# caller passed, converted, in an unsigned integer of its size
+	mkdir -p bits
+	"$SDTKIT" header --floats=bits -o bits/kinds_probes.h "$D/kinds.d" || fail "sdtkit header --floats=bits"
+	for cc in gcc clang g++ clang++; do
+		build kinds "$cc" $W1 -O2 -Ibits || fail "$cc --floats=bits kinds.c: $out"
+		got=$(sizes obj.o | grep -E '^(double|float):')
+		[ "$got" = "double: 8 8 8 8 8 8 8 8 8 8 8 8
+float: 4 4 4 4 4 4 4 8 4 4 4 4" ] || fail "$cc --floats=bits kinds.c: $got"
+	done
 else
 	echo "not x86-64: the note sizes are not checked"
 fi

@@ -52,34 +52,33 @@ params() {
 }
 # SystemTap's parser splits a function pointer's parameter list: its macro for
 # such a probe takes another number of arguments, and no caller can use it
+declare -A skips
 for f in typeforms kinds; do
-	skips=
+	skips[$f]=
 	[ -n "$(params "sdtkit/${f}_probes.h")" ] || fail "no probe macros in sdtkit's $f header"
 	for m in $(diff <(params "sdtkit/${f}_probes.h") <(params "stap/${f}_probes.h") | sed -n 's/^> \([A-Z0-9_]*\) .*/\1/p'); do
-		skips="$skips -DSKIP_$m"
+		skips[$f]="${skips[$f]} -DSKIP_$m"
 	done
-	eval "skips_$f=\$skips"
-	echo "$f: probes SystemTap's header gets the arity of, left out of its compile:${skips:- none}"
+	echo "$f: probes SystemTap's header gets the arity of, left out of its compile:${skips[$f]:- none}"
 done
-[ "$skips_typeforms" = " -DSKIP_TF_FUNCPTR" ] || fail "SystemTap's typeforms header: unexpected arities ($skips_typeforms)"
+[ "${skips[typeforms]}" = " -DSKIP_TF_FUNCPTR" ] || fail "SystemTap's typeforms header: unexpected arities (${skips[typeforms]})"
 
-# lang_of CC: the language flag of compiler CC
+# lang_of CC: the language of compiler CC
 lang_of() {
-	case $1 in *++) echo "-x c++" ;; *) echo "-x c" ;; esac
+	case $1 in *++) echo c++ ;; *) echo c ;; esac
 }
 
 # build SRC CC FLAGS...: compile $D/SRC.c into obj.o; the diagnostics in $out
 build() {
 	local src=$1 cc=$2
 	shift 2
-	out=$("$cc" $(lang_of "$cc") "$@" -c "$D/$src.c" -o obj.o 2>&1)
+	out=$("$cc" -x "$(lang_of "$cc")" "$@" -c "$D/$src.c" -o obj.o 2>&1)
 }
 
 W1="-Wall -Wextra -Werror"
 W2="-Wall -Wextra -Werror -Wpedantic -Wshadow -Wundef -Wconversion -Wsign-conversion -Wcast-qual -Wcast-align -Wpointer-arith -Wno-unknown-warning-option"
 n=0
 for src in typeforms kinds; do
-	eval "skips=\$skips_$src"
 	for cc in gcc clang g++ clang++; do
 		extra=
 		case $cc in
@@ -88,10 +87,10 @@ for src in typeforms kinds; do
 		clang++) extra="-Wold-style-cast -Wzero-as-null-pointer-constant" ;;
 		esac
 		for w in W1 W2; do
-			flags=${!w}
-			[ "$w" = W2 ] && flags="$flags $extra"
+			flags="$W1"
+			[ "$w" = W2 ] && flags="$W2 $extra"
 			what="$cc $w $src.c"
-			if ! build "$src" "$cc" $flags -O2 $skips -Istap; then
+			if ! build "$src" "$cc" $flags -O2 ${skips[$src]} -Istap; then
 				[ "$w" = W1 ] && fail "$(printf "%s: SystemTap's header does not compile it:\n%s" "$what" "$out")"
 				echo "$what: SystemTap's header gives diagnostics; nothing to compare"
 				continue
@@ -169,8 +168,11 @@ if [ "$(uname -m)" = x86_64 ]; then
 				build "$src" "$cc" $W1 $o -Isdtkit || fail "$what: $out"
 				# the conversions leave nothing behind, not even at -O0
 				nm obj.o | grep -qi sdtkit && fail "$what: the object names an sdtkit symbol: $(nm obj.o | grep -i sdtkit)"
-				want=$(eval "printf '%s' \"\$want_$src\"")
-				case $src/$cc in kinds/*++) want=$want_kinds_cxx ;; esac
+				case $src/$cc in
+				typeforms/*) want=$want_typeforms ;;
+				kinds/*++) want=$want_kinds_cxx ;;
+				*) want=$want_kinds ;;
+				esac
 				[ "$(sizes obj.o)" = "$want" ] || fail "$(printf '%s: readelf -n: the notes do not follow the .d:\n%s\nexpected\n%s' "$what" "$(sizes obj.o)" "$want")"
 				[ "$(listsizes obj.o)" = "$want" ] || fail "$(printf '%s: sdtkit list: the notes do not follow the .d:\n%s\nexpected\n%s' "$what" "$(listsizes obj.o)" "$want")"
 				if [ "$src" = typeforms ]; then
@@ -178,8 +180,10 @@ if [ "$(uname -m)" = x86_64 ]; then
 				else
 					# check reports the one disagreement: the struct where the .d says a number
 					"$SDTKIT" check "$D/$src.d" obj.o >check.out 2>&1 && fail "$what: sdtkit check found nothing"
-					[ "$(grep -c "argument 8 is 8@" check.out)" = 5 ] && ! grep "argument [0-9]* is" check.out | grep -qv "argument 8 is" ||
+					if [ "$(grep -c "argument 8 is 8@" check.out)" != 5 ] ||
+						grep "argument [0-9]* is" check.out | grep -qv "argument 8 is"; then
 						fail "$what: sdtkit check: $(cat check.out)"
+					fi
 				fi
 			done
 		done

@@ -9,6 +9,15 @@
  */
 #include <stdint.h>
 
+/* C++ casts in C++, so that -Wold-style-cast finds only the headers' own */
+#ifdef __cplusplus
+#define CAST(type, v) static_cast<type>(v)
+#define PTRTO(type, v) reinterpret_cast<type>(v)
+#else
+#define CAST(type, v) ((type)(v))
+#define PTRTO(type, v) ((type)(v))
+#endif
+
 typedef long foo_t;
 struct foo {
 	int f;
@@ -22,7 +31,7 @@ struct small {
 /* APPLY(PROBE, ARGS(n)): the probe with the twelve arguments ARGS expands to */
 #define APPLY(probe, ...) probe(__VA_ARGS__)
 #define ARGS(n) \
-	n, -2L, (void *)&sm, &vl, &fn, 1.5f, 2.5, sm, (void *)(intptr_t)(n), buf, "lit", n > 0
+	n, -2L, CAST(void *, &sm), &vl, &fn, 1.5f, 2.5, sm, PTRTO(void *, CAST(intptr_t, n)), buf, "lit", n > 0
 
 static int
 fn(int i)

@@ -3,13 +3,22 @@
  * with its own declarations of the types the .d names (not the .d's
  * placeholders). Compiled as C and C++ against sdtkit's probe header, its
  * no-op header and SystemTap's header (typeforms.sh); -DSKIP_TF_NAME leaves
- * out the call of probe NAME.
+ * out the call of probe NAME. C++ casts and nullptr in C++, so that
+ * -Wold-style-cast and -Wzero-as-null-pointer-constant find only the
+ * headers' own.
  */
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
-#ifndef __cplusplus
+#ifdef __cplusplus
+#define CAST(type, v) static_cast<type>(v)
+#define PTRTO(type, v) reinterpret_cast<type>(v)
+#define NUL nullptr
+#else
 #include <stdbool.h>
+#define CAST(type, v) ((type)(v))
+#define PTRTO(type, v) ((type)(v))
+#define NUL ((void *)0)
 #endif
 
 /* the project's own types, declared before the header (which strict mode needs) */
@@ -118,25 +127,25 @@ typeforms(int n)
 	TF_ANONENUM(st, &st);
 #endif
 #ifndef SKIP_TF_TAGGED
-	TF_TAGGED(&nd, &nd, (request_t *)0, rp);
+	TF_TAGGED(&nd, &nd, NUL, rp);
 #endif
 #ifndef SKIP_TF_ANONPTR
 	TF_ANONPTR(ap, cpp);
 #endif
 #ifndef SKIP_TF_NEVER
-	TF_NEVER((struct never *)0, (union never_u *)0, (const struct never *)0);
+	TF_NEVER(NUL, NUL, NUL);
 #endif
 #ifndef SKIP_TF_BYVALUE
 	TF_BYVALUE(sm, nd);
 #endif
 #ifndef SKIP_TF_UNDECLARED
-	TF_UNDECLARED(fo, &fo, (const bar_t *)0, col, &col);
+	TF_UNDECLARED(fo, &fo, NUL, col, &col);
 #endif
 #ifndef SKIP_TF_POINTERS
-	TF_POINTERS(buf, &callback, &handler, (void *)cp, cp);
+	TF_POINTERS(buf, &callback, &handler, CAST(void *, cp), cp);
 #endif
 #ifndef SKIP_TF_FUNCPTR
-	TF_FUNCPTR(&handler, (void (*)(struct node *, size_t))0, (char (*(*)[3])(void))0);
+	TF_FUNCPTR(&handler, NUL, NUL);
 #endif
 #ifndef SKIP_TF_ARRAYS
 	TF_ARRAYS(buf, names, grid, nums);
@@ -145,15 +154,15 @@ typeforms(int n)
 	TF_QUALIFIED(&vl, &cvi, &l, buf, pp, al);
 #endif
 #ifndef SKIP_TF_SPELLINGS
-	TF_SPELLINGS(1u, -2, 3ul, 4ull, -5ll, (short)-6, (unsigned char)7, (signed char)-8, 'c',
+	TF_SPELLINGS(1u, -2, 3ul, 4ull, -5ll, CAST(short, -6), CAST(unsigned char, 7), CAST(signed char, -8), 'c',
 	             n > 0, -11L, 12L);
 #endif
 #ifndef SKIP_TF_STDTYPES
-	TF_STDTYPES((uintptr_t)cp, (intptr_t)-1, (int64_t)-2, (uint8_t)3, sizeof buf, ss, off,
-	            (pid_t)n, &buf[2] - &buf[0], (intmax_t)-4, n > 1, &u64);
+	TF_STDTYPES(PTRTO(uintptr_t, cp), CAST(intptr_t, -1), CAST(int64_t, -2), CAST(uint8_t, 3), sizeof buf, ss, off,
+	            n, &buf[2] - &buf[0], CAST(intmax_t, -4), n > 1, &u64);
 #endif
 #ifndef SKIP_TF_TYPEDEFS
-	TF_TYPEDEFS(oid, &oid, (flags_t)n, (u64_t)n, &oid);
+	TF_TYPEDEFS(oid, &oid, CAST(flags_t, n), CAST(u64_t, n), &oid);
 #endif
 #ifndef SKIP_TF_FLOATS
 	TF_FLOATS(fl, d);

@@ -47,6 +47,7 @@ _sdtkit() {
 		COMPREPLY=($(compgen -P --format= -W "$opts" -- "${cur#--format=}"))
 		return ;;
 	--semaphores=*) COMPREPLY=($(compgen -P --semaphores= -W 'hidden default none' -- "${cur#*=}")); return ;;
+	--tracer=*) COMPREPLY=($(compgen -P --tracer= -W 'bpftrace bcc libbpf gdb systemtap' -- "${cur#*=}")); return ;;
 	--floats=*) COMPREPLY=($(compgen -P --floats= -W 'native bits' -- "${cur#*=}")); return ;;
 	--sites=*) COMPREPLY=($(compgen -P --sites= -W 'sdt fast' -- "${cur#*=}")); return ;;
 	--target=*)
@@ -62,7 +63,7 @@ _sdtkit() {
 	header) opts="-o --disabled --macro-prefix= --floats= --sites= --semaphores= --depfile= $cpp" ;;
 	object) opts="-o --libtool --target= --like= --semaphores= --depfile= $cpp" ;;
 	list) opts='--format= -P -p --provider-file= -C -I -D -U' ;;
-	check) opts=$cpp ;;
+	check) opts="--tracer= $cpp" ;;
 	diff) opts="--format= $cpp --" ;;
 	bpftrace | tapset) opts="-o --as --binary $cpp" ;;
 	doc) opts="--format= -o $cpp" ;;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* bpftrace.c: a bpftrace script that prints every probe of a provider file, decoded */
+#include <stdlib.h>
 #include <string.h>
 
 #include "bpftrace.h"
@@ -8,15 +9,18 @@
 #include "verify.h"
 
 /*
- * One clause per probe the binary carries, attached by the binary's path,
- * printing the process id, the probe's name and each argument by its declared type: text
- * with str(), signed and unsigned integers with %lld and %llu (bpftrace
- * 0.17's %d truncates to 32 bits), addresses in hex; names from the .d
- * (argN, from 0 as bpftrace counts, where it has none). What bpftrace 0.17
- * cannot read is left out with a comment saying so: a probe with a
- * floating-point argument (it refuses to attach it: 8f@), arguments past
- * the sixth (x86-64: arg0..arg5), and a probe the binary does not carry
- * (attaching it would fail the whole script).
+ * One clause per probe the binaries carry, attached by each binary's path
+ * that holds it, printing the process id, the probe's name and each
+ * argument by its declared type: text with str(), signed and unsigned
+ * integers with %lld and %llu (bpftrace 0.17's %d truncates to 32 bits),
+ * addresses in hex; names from the .d (argN, from 0 as bpftrace counts,
+ * where it has none). What bpftrace 0.17 cannot read is left out with a
+ * comment saying so: an argument whose operand it cannot read at some
+ * site (readers.c: a floating-point one, a symbolic address, ...; reading
+ * it would fail the whole script), arguments past the sixth (x86-64:
+ * arg0..arg5), and a probe no binary carries (attaching it would fail the
+ * whole script). A probe whose arguments it cannot read is still attached:
+ * its events are printed without them.
  */
 
 enum { BT_MAXARGS = 6 };
@@ -29,6 +33,53 @@ static const char banner[] =
 	" *\n"
 	" *   bpftrace %s\n"
 	" */\n";
+
+/* why bpftrace prints errors that no script can prevent */
+static const char parsenote[] =
+	"\n/*\n"
+	" * %s %s sites with arguments that bcc's note parser, which bpftrace 0.17\n"
+	" * reads notes with, cannot read: for each one it cannot parse (a floating-point or\n"
+	" * a segment-relative operand) bpftrace prints a \"Parse error\" whenever a script\n"
+	" * attaches a probe of that file, whichever probe it is. 'sdtkit header\n"
+	" * --floats=bits' notes floating-point arguments as integers.\n"
+	" */\n";
+
+size_t
+tracerholders(const struct tracerfile *f, const char *provider, const char *name,
+              const struct placed **out)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < f->nbins; i++) {
+		out[i] = placedfind(&f->bins[i].ps, provider, name);
+		n += out[i] != NULL;
+	}
+	return n;
+}
+
+int
+tracerreads(const struct tracerfile *f, const struct placed *const *pl, size_t k, enum tracer t,
+            struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < f->nbins; i++) {
+		if (pl[i] && !placedreads(pl[i], k, t, b))
+			return 0;
+	}
+	return 1;
+}
+
+/* the paths of f into b: "'a'", "'a' and 'b'" */
+static void
+pathwords(struct buf *b, const struct tracerfile *f, const char *quote)
+{
+	size_t i;
+
+	for (i = 0; i < f->nbins; i++)
+		bufprintf(b, "%s%s%s%s", i == 0 ? "" : i + 1 == f->nbins ? " and " : ", ", quote,
+		          f->bins[i].path, quote);
+}
 
 /* the name an argument is printed with */
 static void
@@ -43,21 +94,25 @@ argname(struct buf *b, const struct arg *a, size_t i)
 /* the clause of p (or the comment saying why it has none); whether it has one */
 static int
 clause(struct buf *out, const struct model *m, const struct provider *pv, const struct probe *p,
-       const struct placed *site, const char *path)
+       const struct tracerfile *f)
 {
-	struct buf fmt = {0}, vals = {0};
-	size_t i, n = p->nargs < BT_MAXARGS ? p->nargs : BT_MAXARGS;
+	struct buf fmt = {0}, vals = {0}, why = {0};
+	const struct placed **pl = xcalloc(f->nbins, sizeof(*pl));
+	size_t i, n = p->nargs < BT_MAXARGS ? p->nargs : BT_MAXARGS, k;
 
 	bufprintf(out, "\n/* %s:%s(", pv->name, p->name);
 	probeparams(out, p);
 	bufputs(out, ") */\n");
-	if (!site) {
-		bufprintf(out, "/* not attached: '%s' has no %s:%s probe */\n", path, pv->name, p->name);
-		return 0;
-	}
-	if (placedfloat(site, &i)) {
-		bufprintf(out, "/* not attached: its argument %zu is noted floating-point, which "
-		          "bpftrace cannot read ('sdtkit header --floats=bits' passes its bits) */\n", i);
+	if (tracerholders(f, pv->name, p->name, pl) == 0) {
+		if (f->nbins == 1) {
+			bufprintf(out, "/* not attached: '%s' has no %s:%s probe */\n", f->bins[0].path,
+			          pv->name, p->name);
+		} else {
+			bufputs(out, "/* not attached: none of ");
+			pathwords(out, f, "'");
+			bufprintf(out, " has a %s:%s probe */\n", pv->name, p->name);
+		}
+		free(pl);
 		return 0;
 	}
 	bufprintf(&fmt, "%%-6d %s", p->name);
@@ -66,6 +121,13 @@ clause(struct buf *out, const struct model *m, const struct provider *pv, const 
 		const struct arg *a = &p->args[i];
 		enum readas how = readas(m, a);
 
+		why.len = 0;
+		if (!tracerreads(f, pl, i, TRACER_BPFTRACE, &why)) {
+			bufprintf(out, "/* arg%zu (", i);
+			argname(out, a, i);
+			bufprintf(out, ") is left out: bpftrace 0.17 cannot read it (%s) */\n", why.s);
+			continue;
+		}
 		bufputc(&fmt, ' ');
 		argname(&fmt, a, i);
 		bufputc(&fmt, '=');
@@ -96,33 +158,61 @@ clause(struct buf *out, const struct model *m, const struct provider *pv, const 
 	else if (p->nargs > n)
 		bufprintf(out, "/* arguments %zu to %zu are past what bpftrace 0.17 reads (arg0 to arg%d) */\n",
 		          n, p->nargs - 1, BT_MAXARGS - 1);
-	bufprintf(out, "usdt:%s:%s:%s\n{\n\tprintf(\"%s\\n\", %s);\n}\n", path, pv->name, p->name, fmt.s,
-	          vals.s);
+	for (i = 0, k = 0; i < f->nbins; i++) {
+		if (pl[i])
+			bufprintf(out, "%susdt:%s:%s:%s", k++ ? ",\n" : "", f->bins[i].path, pv->name,
+			          p->name);
+	}
+	bufprintf(out, "\n{\n\tprintf(\"%s\\n\", %s);\n}\n", fmt.s, vals.s);
 	buffree(&fmt);
 	buffree(&vals);
+	buffree(&why);
+	free(pl);
 	return 1;
 }
 
-int
-bpftracescript(const struct model *m, const struct placedset *ps, const struct tracerfile *f,
-               struct buf *out)
+/* whether bcc's parser fails on some site of the binary ps describes (any provider) */
+static int
+bccfails(const struct placedset *ps)
 {
-	size_t i, j, nattached = 0;
-	struct buf provs = {0};
+	size_t i, k;
+
+	for (i = 0; i < ps->n; i++) {
+		for (k = 0; k < ps->p[i].nargs && k < PLACEDARGS; k++) {
+			if ((ps->p[i].read[k].cannot >> TRACER_BCC) & 1)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+int
+bpftracescript(const struct model *m, const struct tracerfile *f, struct buf *out)
+{
+	size_t i, j, nattached = 0, nbad = 0;
+	struct buf provs = {0}, paths = {0}, bad = {0};
 
 	for (i = 0; i < m->nproviders; i++)
 		bufprintf(&provs, "%s%s", i ? (i + 1 == m->nproviders ? " and " : ", ") : "",
 		          m->providers[i].name);
-	bufprintf(out, banner, provs.s, f->path, basename_of(f->source), f->name);
-	buffree(&provs);
+	pathwords(&paths, f, "");
+	bufprintf(out, banner, provs.s, paths.s, basename_of(f->source), f->name);
+	for (i = 0; i < f->nbins; i++) {
+		if (bccfails(&f->bins[i].ps)) {
+			bufprintf(&bad, "%s'%s'", nbad ? ", " : "", f->bins[i].path);
+			nbad++;
+		}
+	}
+	if (nbad)
+		bufprintf(out, parsenote, bad.s, nbad == 1 ? "has" : "have");
 	bufprintf(out, "\nBEGIN\n{\n\tprintf(\"Tracing the probes of %s. Hit Ctrl-C to end.\\n\");\n}\n",
-	          f->path);
+	          paths.s);
+	buffree(&provs);
+	buffree(&paths);
+	buffree(&bad);
 	for (i = 0; i < m->nproviders; i++) {
 		for (j = 0; j < m->providers[i].nprobes; j++) {
-			const struct probe *p = &m->providers[i].probes[j];
-			const struct placed *site = placedfind(ps, m->providers[i].name, p->name);
-
-			if (clause(out, m, &m->providers[i], p, site, f->path))
+			if (clause(out, m, &m->providers[i], &m->providers[i].probes[j], f))
 				nattached++;
 		}
 	}

@@ -11,6 +11,8 @@
 #include "elfnotes.h"
 #include "list.h"
 #include "load.h"
+#include "readers.h"
+#include "sites.h"
 #include "util.h"
 #include "verify.h"
 
@@ -24,6 +26,11 @@
  * providers are ignored. Problems go to standard output, one per line,
  * sorted; errors (unreadable files) to standard error.
  *
+ * With --tracer=NAME[,NAME...] (repeatable; bpftrace, bcc, libbpf, gdb,
+ * systemtap), each site of a declared provider with an argument one of
+ * those tracers cannot read (readers.c's verdicts) is a problem too, one
+ * line per site and tracer, after the others, in the order of the files.
+ *
  * This file reads the provider file (load.c) and the sites (elfnotes.c)
  * and prints; verify.c compares.
  */
@@ -31,7 +38,15 @@
 enum { ARGSMAX = 64 }; /* sdt.h writes at most 12; a file may say more, which is reported */
 
 static const char check_usage[] =
-	"usage: sdtkit check [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]] PROVIDER.d FILE...\n";
+	"usage: sdtkit check [--tracer=NAME,...] [-C [-I DIR] [-D NAME[=VAL]] [-U NAME]] PROVIDER.d FILE...\n";
+
+/* what check reports besides the verifier's problems */
+struct checkextra {
+	struct floatnotes fn;
+	tracerset tracers; /* --tracer: the tracers every site must be readable by */
+	struct buf lines;  /* the sites they cannot read, one line each */
+	size_t nlines;
+};
 
 static int
 usagefail(const char *fmt, const char *arg)
@@ -85,9 +100,43 @@ tovsite(const struct sdtmodule *m, const struct sdtsite *s, size_t file, const c
 	v->hasbase = mi->hasbase;
 }
 
+/* the line of each tracer of x->tracers that cannot read an argument of site s into x */
+static void
+tracercheck(struct checkextra *x, const struct model *decl, int em, const struct vsite *s,
+            const struct sitearg *args)
+{
+	struct readverdict rv[ARGSMAX];
+	int byvalue[ARGSMAX];
+	size_t n = s->nfilled, i, t, k;
+
+	for (i = 0; i < n; i++)
+		byvalue[i] = declbyvalue(decl, s->provider, s->name, i);
+	siteverdicts(em, args, n, byvalue, rv);
+	for (t = 0; t < NTRACERS; t++) {
+		if (!((x->tracers >> t) & 1))
+			continue;
+		for (i = 0, k = 0; i < n; i++) {
+			if (!((rv[i].cannot >> t) & 1))
+				continue;
+			if (k++ == 0)
+				bufprintf(&x->lines, "'%s': probe '%s:%s' at 0x%llx: %s cannot read ", s->filename,
+				          s->provider, s->name, (unsigned long long)s->pc, tracerlabel(t));
+			else
+				bufputs(&x->lines, ", ");
+			bufprintf(&x->lines, "argument %zu '%.*s' (", i + 1, (int)args[i].speclen, args[i].spec);
+			verdictwhy(&x->lines, &rv[i], t);
+			bufputc(&x->lines, ')');
+		}
+		if (k) {
+			bufputc(&x->lines, '\n');
+			x->nlines++;
+		}
+	}
+}
+
 /* feed every site of one opened input to v; 0, or -1 if a module could not be read */
 static int
-checkreader(struct verifier *v, struct sdtreader *r, size_t *file, struct floatnotes *fn)
+checkreader(struct verifier *v, struct sdtreader *r, size_t *file, struct checkextra *x)
 {
 	struct sitearg args[ARGSMAX];
 	struct vsitearg vargs[ARGSMAX];
@@ -110,15 +159,42 @@ checkreader(struct verifier *v, struct sdtreader *r, size_t *file, struct floatn
 		while (sdtnextsite(m, &s)) {
 			struct vsite vs;
 
-			if (declaredprovider(v, s.provider))
-				floatnote(fn, m, &s, name);
 			tovsite(m, &s, *file, name, args, vargs, &vs);
+			if (declaredprovider(v, s.provider)) {
+				floatnote(&x->fn, m, &s, name);
+				if (x->tracers)
+					tracercheck(x, verifymodel(v), mi->machine, &vs, args);
+			}
 			verifysite(v, &vs);
 		}
 		free(name);
 		(*file)++;
 	}
 	return bad;
+}
+
+/* add the tracers of a comma-separated list to *set; 0, or -1 after a usage error */
+static int
+tracerlist(const char *list, tracerset *set)
+{
+	const char *s = list;
+
+	for (;;) {
+		size_t n = strcspn(s, ",");
+		int t = tracerbyname(s, n);
+
+		if (t < 0) {
+			char *bad = xstrndup(s, n);
+
+			usagefail("unknown tracer '%s' (bpftrace, bcc, libbpf, gdb or systemtap)", bad);
+			free(bad);
+			return -1;
+		}
+		*set |= 1u << t;
+		if (!s[n])
+			return 0;
+		s += n + 1;
+	}
 }
 
 int
@@ -129,7 +205,7 @@ cmd_check(int argc, char **argv)
 	const struct vproblem *pr;
 	struct verifier *v = NULL;
 	struct loadopts lo = {0};
-	struct floatnotes fn = {NULL, 0};
+	struct checkextra x = {{NULL, 0}, 0, {0}, 0};
 	struct model m;
 	const char *opt = NULL;
 	size_t nfiles = 0, file = 0, npr, k;
@@ -150,6 +226,17 @@ cmd_check(int argc, char **argv)
 				files[nfiles++] = a;
 		} else if (strcmp(a, "--") == 0) {
 			rest = 1;
+		} else if (strncmp(a, "--tracer=", 9) == 0 || strcmp(a, "--tracer") == 0) {
+			const char *list = a[8] == '=' ? a + 9 : i + 1 < argc ? argv[++i] : NULL;
+
+			if (!list) {
+				rc = usagefail("option '%s' needs a value", a);
+				goto out;
+			}
+			if (tracerlist(list, &x.tracers) < 0) {
+				rc = 2;
+				goto out;
+			}
 		} else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
 			fputs(check_usage, stdout);
 			rc = 0;
@@ -181,7 +268,7 @@ cmd_check(int argc, char **argv)
 			bad = 1;
 			continue;
 		}
-		if (checkreader(v, r, &file, &fn) < 0)
+		if (checkreader(v, r, &file, &x) < 0)
 			bad = 1;
 		sdtclose(r);
 	}
@@ -189,15 +276,18 @@ cmd_check(int argc, char **argv)
 	pr = verifyend(v, !bad, &npr);
 	for (k = 0; k < npr; k++)
 		printf("%s\n", pr[k].msg);
+	if (x.nlines)
+		fputs(x.lines.s, stdout);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		warn("cannot write the report:");
 		bad = 1;
 	}
-	rc = bad || npr > 0 ? 1 : 0;
+	rc = bad || npr > 0 || x.nlines > 0 ? 1 : 0;
 out:
 	verifyfree(v);
 	loadfree(&lo);
-	floatnotesfree(&fn);
+	floatnotesfree(&x.fn);
+	buffree(&x.lines);
 	free(files);
 	return rc;
 }

@@ -8,76 +8,237 @@
 #include "parse.h"
 
 /*
- * Arguments as declared. Each argument of a probe initializes a local of
- * the type the .d declares, then the local goes to STAP_PROBEn: the note
- * records the declared size and signedness (an int passed for a 'long' is
- * converted, not noted -4@), a tracer reads the declared value, and the
- * argument is evaluated once. The initialization converts and diagnoses as
- * a call to a function of that prototype would. What a pointer points to
- * is taken const (a probe only reads it), so 'const gchar *' passes where
- * the .d says 'char *'. SDTKIT_TYPECHECK chooses:
+ * Arguments as declared. Each probe argument reaches its site converted to
+ * the type the .d declares, so the note records the declared size and
+ * signedness whatever the caller passes (an int for a 'long' is noted -8@,
+ * a '(void *)(intptr_t)x' for an 'int' -4@), a tracer reads the declared
+ * value, and the argument is evaluated once. SDTKIT_TYPECHECK chooses how:
  *   0  none of this: the arguments reach the site as they are, as with
- *      SystemTap's header (and nothing is checked);
- *   1  (default) converts the arguments whose types the header can name by
- *      itself: C types, <stdint.h>/<stddef.h>/<sys/types.h> types, struct
- *      and union pointers, and typedef names the .d (or a header it includes
- *      under -C) defines as one of those; the others (type names the .d
- *      leaves to its includer) are passed as they are;
- *   2  converts all, for files that declare the .d's own type names before
- *      including the header.
+ *      SystemTap's header;
+ *   1  (default) an explicit conversion, which gives no diagnostic a
+ *      cast would not, and a cast gives none: a number to a number, a
+ *      pointer to or from an integer through uintptr_t (every pointer
+ *      argument becomes a 'const void *', which is all its note says); an
+ *      argument no cast can convert (a struct or union by value) passes as
+ *      it is, and so does one of a type name the .d leaves to its includer
+ *      unless the .d makes it a pointer. In C the argument's class
+ *      (__builtin_classify_type) picks the conversion with
+ *      __builtin_choose_expr, in C++ a template does. Disagreements with
+ *      the .d are 'sdtkit check's to report, from the notes;
+ *   2  strict: each argument initializes a local of the declared type, as
+ *      a function's argument would (what a pointer points to taken const
+ *      volatile: a probe only reads it), so a disagreement is the
+ *      compiler's diagnostic; the includer declares the .d's own type
+ *      names first.
+ * The no-op header checks nothing below level 2, so it compiles wherever
+ * its probes are used at all.
  */
 static const char convdoc[] =
 	"/*\n"
-	" * Each probe argument reaches the probe site as the type the .d declares:\n"
-	" * it initializes a local of that type (converted and diagnosed as a\n"
-	" * function's argument, evaluated once), so the note records the declared\n"
-	" * size and signedness. What a pointer points to is taken const.\n"
-	" * SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach the site as\n"
-	" * they are, unchecked); 1 (default) converts the arguments whose types\n"
-	" * this header can name and passes the others (type names the .d leaves\n"
-	" * to its includer) as they are; 2 converts all, and needs those names\n"
-	" * declared before this header.\n"
+	" * Each probe argument reaches the probe site converted to the type the .d\n"
+	" * declares (evaluated once), so the note records the declared size and\n"
+	" * signedness. SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach\n"
+	" * the site as they are, as with SystemTap's header); 1 (default)\n"
+	" * converts explicitly, as a cast does (a pointer to or from an integer\n"
+	" * through uintptr_t), with no diagnostic, and passes what no cast can\n"
+	" * convert (a struct by value) as it is; 2 is strict: each argument\n"
+	" * initializes a local of the declared type as a function's argument\n"
+	" * would (pointed-to data taken const volatile), so a disagreement is a\n"
+	" * diagnostic, and the .d's own type names must be declared before this\n"
+	" * header.\n"
+	" */\n";
+
+/* the no-op header's: what it checks */
+static const char noopdoc[] =
+	"/*\n"
+	" * The arguments are compiled, never run (so variables used only in probes\n"
+	" * are used), and checked against the .d only under SDTKIT_TYPECHECK=2,\n"
+	" * the probe header's strict mode: each then initializes a local of the\n"
+	" * declared type as a function's argument would (pointed-to data taken\n"
+	" * const volatile), and the .d's own type names must be declared before\n"
+	" * this header. Below that this header checks nothing.\n"
 	" */\n";
 
 /*
- * SDTKIT_LETn(declaration, value): the local of an argument whose
- * conversion needs SDTKIT_TYPECHECK >= n; SDTKIT_ARGn(name, value): what
- * reaches the site for it (the argument itself below that level, so the
- * type names it uses are not even seen). SDTKIT_LETB1/SDTKIT_ARGB1: a union
- * that carries a float's or double's bits as an unsigned integer
- * (--floats=bits).
+ * Both headers: SDTKIT_STRICT(declaration, value), the local of an
+ * argument under SDTKIT_TYPECHECK >= 2 only, and
+ * SDTKIT_STRICTARG(name, value), what reaches the site (or the no-op
+ * header's (void)) for it: the argument itself below that level.
  */
-static const char convmacros[] =
+static const char checkmacros[] =
 	"#ifndef SDTKIT_TYPECHECK\n#define SDTKIT_TYPECHECK 1\n#endif\n"
-	"#ifndef SDTKIT_LET1\n"
-	"#if SDTKIT_TYPECHECK >= 1\n"
-	"#define SDTKIT_LET1(decl, value) decl = (value);\n"
-	"#define SDTKIT_ARG1(name, value) name\n"
-	"#define SDTKIT_LETB1(type, bits, name, value) union { type f; bits u; } name = {(value)};\n"
-	"#define SDTKIT_ARGB1(name, value) name.u\n"
-	"#else\n"
-	"#define SDTKIT_LET1(decl, value)\n"
-	"#define SDTKIT_ARG1(name, value) (value)\n"
-	"#define SDTKIT_LETB1(type, bits, name, value)\n"
-	"#define SDTKIT_ARGB1(name, value) (value)\n"
-	"#endif\n"
+	"#ifndef SDTKIT_STRICT\n"
 	"#if SDTKIT_TYPECHECK >= 2\n"
-	"#define SDTKIT_LET2(decl, value) decl = (value);\n"
-	"#define SDTKIT_ARG2(name, value) name\n"
+	"#define SDTKIT_STRICT(decl, value) decl = (value);\n"
+	"#define SDTKIT_STRICTARG(name, value) name\n"
 	"#else\n"
-	"#define SDTKIT_LET2(decl, value)\n"
-	"#define SDTKIT_ARG2(name, value) (value)\n"
+	"#define SDTKIT_STRICT(decl, value)\n"
+	"#define SDTKIT_STRICTARG(name, value) (value)\n"
 	"#endif\n"
-	"#ifdef __cplusplus\n#define SDTKIT_BOOL bool\n#else\n#define SDTKIT_BOOL _Bool\n#endif\n"
+	"#ifdef __cplusplus\n#define SDTKIT_BOOL bool\n#define SDTKIT_ATOMIC\n"
+	"#else\n#define SDTKIT_BOOL _Bool\n#define SDTKIT_ATOMIC _Atomic\n#endif\n"
 	"#endif\n";
 
-/* <sys/sdt.h> passes no variadic arguments to its own macros: clang -Wpedantic objects */
+/*
+ * The probe header's conversions, argument n of value 'value':
+ * SDTKIT_LETN(type, n, value) / SDTKIT_ARGN(type, n, value) to a number
+ * type; SDTKIT_LETP(declaration, n, value) / SDTKIT_ARGP(n, value) to a
+ * pointer (the declaration is level 2's); SDTKIT_LETF(type, bits, n, value)
+ * / SDTKIT_ARGF(type, bits, n, value) to a float or double carried as its
+ * bits in an unsigned integer (--floats=bits). LET declares what ARG then
+ * passes to the site.
+ *
+ * Level 1 in C: an enum constant holds the argument's class (GCC's and
+ * clang's __builtin_classify_type: 1 to 4, 8 and 18 numbers, 5 pointers,
+ * 10 functions, 14 arrays, the rest aggregates), and __builtin_choose_expr
+ * evaluates the one conversion that applies; each conversion only ever sees
+ * an operand of a class it takes (0 or a null pointer stands in for the
+ * others), so no branch can be ill-formed. An aggregate goes into a local
+ * of its own type instead, and the site takes whichever local applies; the
+ * unused one costs nothing. GCC's -Wbad-function-cast (a call cast to
+ * another kind of type) is the one warning a cast gives: SDTKIT_SITE_BEGIN
+ * silences it.
+ *
+ * Level 1 in C++: a template classifies the argument's type (class, union
+ * and member pointer: as it is; arithmetic and enum: a number; pointer,
+ * array, function and nullptr_t: a pointer) and converts it with
+ * static_cast and reinterpret_cast (not C casts, for -Wold-style-cast).
+ * The templates are always inlined, so nothing of them remains in the
+ * object.
+ */
+static const char convmacros[] =
+	"#ifndef SDTKIT_LETN\n"
+	"#if SDTKIT_TYPECHECK >= 2\n"
+	"#define SDTKIT_LETN(type, n, value) type __sdtkit_arg##n = (value);\n"
+	"#define SDTKIT_ARGN(type, n, value) __sdtkit_arg##n\n"
+	"#define SDTKIT_LETP(decl, n, value) decl = (value);\n"
+	"#define SDTKIT_ARGP(n, value) __sdtkit_arg##n\n"
+	"#define SDTKIT_LETF(type, bits, n, value) union { type __sdtkit_f; bits __sdtkit_u; } __sdtkit_arg##n = {(value)};\n"
+	"#define SDTKIT_ARGF(type, bits, n, value) __sdtkit_arg##n.__sdtkit_u\n"
+	"#elif SDTKIT_TYPECHECK >= 1 && !defined __cplusplus\n"
+	"#define SDTKIT_ISNUM(k) ((k) == 1 || (k) == 2 || (k) == 3 || (k) == 4 || (k) == 8 || (k) == 18)\n"
+	"#define SDTKIT_ISPTR(k) ((k) == 5 || (k) == 10 || (k) == 14)\n"
+	"#define SDTKIT_ISAGG(n) (!SDTKIT_ISNUM(__sdtkit_k##n) && !SDTKIT_ISPTR(__sdtkit_k##n))\n"
+	"#define SDTKIT_UINTPTR(n, value) __builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), \\\n"
+	"\t(__UINTPTR_TYPE__)__builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), (value), (void*)0), \\\n"
+	"\t(__UINTPTR_TYPE__)__builtin_choose_expr(SDTKIT_ISNUM(__sdtkit_k##n), (value), 0))\n"
+	"#define SDTKIT_TONUM(type, n, value) __builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), \\\n"
+	"\t(type)SDTKIT_UINTPTR(n, value), \\\n"
+	"\t(type)__builtin_choose_expr(SDTKIT_ISNUM(__sdtkit_k##n), (value), 0))\n"
+	"#define SDTKIT_AGG(n, value) __builtin_choose_expr(SDTKIT_ISAGG(n), (value), 0)\n"
+	"#define SDTKIT_LET(n, value) enum { __sdtkit_k##n = __builtin_classify_type(value) }; \\\n"
+	"\t__typeof__(SDTKIT_AGG(n, value)) __sdtkit_raw##n __attribute__((__unused__)) = SDTKIT_AGG(n, value);\n"
+	"#define SDTKIT_PICK(n, conv) __builtin_choose_expr(SDTKIT_ISAGG(n), __sdtkit_raw##n, conv)\n"
+	"#define SDTKIT_LETN(type, n, value) SDTKIT_LET(n, value) \\\n"
+	"\ttype __sdtkit_arg##n __attribute__((__unused__)) = SDTKIT_TONUM(type, n, value);\n"
+	"#define SDTKIT_ARGN(type, n, value) SDTKIT_PICK(n, __sdtkit_arg##n)\n"
+	"#define SDTKIT_LETP(decl, n, value) SDTKIT_LET(n, value) \\\n"
+	"\tconst void* __sdtkit_arg##n __attribute__((__unused__)) = (const void*)SDTKIT_UINTPTR(n, value);\n"
+	"#define SDTKIT_ARGP(n, value) SDTKIT_PICK(n, __sdtkit_arg##n)\n"
+	"#define SDTKIT_LETF(type, bits, n, value) SDTKIT_LET(n, value) \\\n"
+	"\tunion { type __sdtkit_f; bits __sdtkit_u; } __sdtkit_arg##n __attribute__((__unused__)) = {SDTKIT_TONUM(type, n, value)};\n"
+	"#define SDTKIT_ARGF(type, bits, n, value) SDTKIT_PICK(n, __sdtkit_arg##n.__sdtkit_u)\n"
+	"#elif SDTKIT_TYPECHECK >= 1\n";
+static const char convcxx[] =
+	"#define SDTKIT_INLINE inline __attribute__((__always_inline__))\n"
+	"#if defined __GNUC__ && !defined __clang__\n"
+	"/* a bool from an array or a function: its address, which g++ knows is not null */\n"
+	"#pragma GCC diagnostic push\n"
+	"#pragma GCC diagnostic ignored \"-Waddress\"\n"
+	"#pragma GCC diagnostic ignored \"-Wnonnull-compare\"\n"
+	"#endif\n"
+	"extern \"C++\" {\n"
+	"template <typename __sdtkit_X> struct __sdtkit_nocv { typedef __sdtkit_X __sdtkit_type; };\n"
+	"template <typename __sdtkit_X> struct __sdtkit_nocv<const __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };\n"
+	"template <typename __sdtkit_X> struct __sdtkit_nocv<volatile __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };\n"
+	"template <typename __sdtkit_X> struct __sdtkit_nocv<const volatile __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };\n"
+	"/* const X is X itself only for a function type X */\n"
+	"template <typename __sdtkit_X> struct __sdtkit_isfn { enum { __sdtkit_v = 1 }; };\n"
+	"template <typename __sdtkit_X> struct __sdtkit_isfn<const __sdtkit_X> { enum { __sdtkit_v = 0 }; };\n"
+	"/* the kind of an argument: 0 passed as it is, 1 a number, 2 a pointer */\n"
+	"template <typename __sdtkit_X> struct __sdtkit_kind0 {\n"
+	"\tenum { __sdtkit_v = __is_class(__sdtkit_X) || __is_union(__sdtkit_X) ? 0 : __is_enum(__sdtkit_X) ? 1 : __sdtkit_isfn<const __sdtkit_X>::__sdtkit_v ? 2 : 1 };\n"
+	"};\n"
+	"template <typename __sdtkit_X> struct __sdtkit_kind0<__sdtkit_X *> { enum { __sdtkit_v = 2 }; };\n"
+	"template <typename __sdtkit_X, __SIZE_TYPE__ __sdtkit_N> struct __sdtkit_kind0<__sdtkit_X[__sdtkit_N]> { enum { __sdtkit_v = 2 }; };\n"
+	"template <typename __sdtkit_X> struct __sdtkit_kind0<__sdtkit_X[]> { enum { __sdtkit_v = 2 }; };\n"
+	"template <typename __sdtkit_X, typename __sdtkit_C> struct __sdtkit_kind0<__sdtkit_X __sdtkit_C::*> { enum { __sdtkit_v = 0 }; };\n"
+	"#if __cplusplus >= 201103L\n"
+	"template <> struct __sdtkit_kind0<decltype(nullptr)> { enum { __sdtkit_v = 2 }; };\n"
+	"#endif\n"
+	"template <typename __sdtkit_X> struct __sdtkit_kind : __sdtkit_kind0<typename __sdtkit_nocv<__sdtkit_X>::__sdtkit_type> {};\n";
+/* (in two strings, each under C99's 4095 bytes) */
+static const char convcxx2[] =
+	"template <typename __sdtkit_T, typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_num {\n"
+	"\ttypedef __sdtkit_T __sdtkit_type;\n"
+	"\tstatic SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return static_cast<__sdtkit_T>(__sdtkit_x); }\n"
+	"};\n"
+	"template <typename __sdtkit_T, typename __sdtkit_X> struct __sdtkit_num<__sdtkit_T, __sdtkit_X, 2> {\n"
+	"\ttypedef __sdtkit_T __sdtkit_type;\n"
+	"\tstatic SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return static_cast<__sdtkit_T>(reinterpret_cast<__UINTPTR_TYPE__>(__sdtkit_x)); }\n"
+	"};\n"
+	"template <typename __sdtkit_T, typename __sdtkit_X> struct __sdtkit_num<__sdtkit_T, __sdtkit_X, 0> {\n"
+	"\ttypedef const __sdtkit_X &__sdtkit_type;\n"
+	"\tstatic SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }\n"
+	"};\n"
+	"template <typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_ptr {\n"
+	"\ttypedef const void* __sdtkit_type;\n"
+	"\tstatic SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return reinterpret_cast<__sdtkit_type>(__sdtkit_num<__UINTPTR_TYPE__, __sdtkit_X>::__sdtkit_get(__sdtkit_x)); }\n"
+	"};\n"
+	"template <typename __sdtkit_X> struct __sdtkit_ptr<__sdtkit_X, 0> {\n"
+	"\ttypedef const __sdtkit_X &__sdtkit_type;\n"
+	"\tstatic SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }\n"
+	"};\n"
+	"template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_bits {\n"
+	"\ttypedef __sdtkit_B __sdtkit_type;\n"
+	"\tstatic SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { union { __sdtkit_T __sdtkit_f; __sdtkit_B __sdtkit_u; } __sdtkit_v; __sdtkit_v.__sdtkit_f = __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_get(__sdtkit_x); return __sdtkit_v.__sdtkit_u; }\n"
+	"};\n"
+	"template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X> struct __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X, 0> {\n"
+	"\ttypedef const __sdtkit_X &__sdtkit_type;\n"
+	"\tstatic SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }\n"
+	"};\n"
+	"template <typename __sdtkit_T, typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_type\n"
+	"__sdtkit_tonum(const __sdtkit_X &__sdtkit_x) { return __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_get(__sdtkit_x); }\n"
+	"template <typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_ptr<__sdtkit_X>::__sdtkit_type\n"
+	"__sdtkit_toptr(const __sdtkit_X &__sdtkit_x) { return __sdtkit_ptr<__sdtkit_X>::__sdtkit_get(__sdtkit_x); }\n"
+	"template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X>::__sdtkit_type\n"
+	"__sdtkit_tobits(const __sdtkit_X &__sdtkit_x) { return __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X>::__sdtkit_get(__sdtkit_x); }\n"
+	"}\n"
+	"#if defined __GNUC__ && !defined __clang__\n"
+	"#pragma GCC diagnostic pop\n"
+	"#endif\n"
+	"#define SDTKIT_LETN(type, n, value)\n"
+	"#define SDTKIT_ARGN(type, n, value) (::__sdtkit_tonum<type>(value))\n"
+	"#define SDTKIT_LETP(decl, n, value)\n"
+	"#define SDTKIT_ARGP(n, value) (::__sdtkit_toptr(value))\n"
+	"#define SDTKIT_LETF(type, bits, n, value)\n"
+	"#define SDTKIT_ARGF(type, bits, n, value) (::__sdtkit_tobits<type, bits>(value))\n"
+	"#else\n";
+static const char convnone[] =
+	"#define SDTKIT_LETN(type, n, value)\n"
+	"#define SDTKIT_ARGN(type, n, value) (value)\n"
+	"#define SDTKIT_LETP(decl, n, value)\n"
+	"#define SDTKIT_ARGP(n, value) (value)\n"
+	"#define SDTKIT_LETF(type, bits, n, value)\n"
+	"#define SDTKIT_ARGF(type, bits, n, value) (value)\n"
+	"#endif\n"
+	"#endif\n";
+
+/*
+ * <sys/sdt.h> passes no variadic arguments to its own macros: clang
+ * -Wpedantic objects. GCC's -Wbad-function-cast objects to level 1's casts
+ * of a call (see convmacros). The pair brackets a whole probe.
+ */
 static const char sitepragmas[] =
 	"#ifndef SDTKIT_SITE_BEGIN\n"
 	"#if defined __clang__\n"
 	"#define SDTKIT_SITE_BEGIN _Pragma(\"clang diagnostic push\") \\\n"
 	"\t_Pragma(\"clang diagnostic ignored \\\"-Wgnu-zero-variadic-macro-arguments\\\"\")\n"
 	"#define SDTKIT_SITE_END _Pragma(\"clang diagnostic pop\")\n"
+	"#elif defined __GNUC__ && !defined __cplusplus\n"
+	"#define SDTKIT_SITE_BEGIN _Pragma(\"GCC diagnostic push\") \\\n"
+	"\t_Pragma(\"GCC diagnostic ignored \\\"-Wbad-function-cast\\\"\")\n"
+	"#define SDTKIT_SITE_END _Pragma(\"GCC diagnostic pop\")\n"
 	"#else\n"
 	"#define SDTKIT_SITE_BEGIN\n"
 	"#define SDTKIT_SITE_END\n"
@@ -184,8 +345,9 @@ static const char fastmacros[] =
 /* how an argument reaches its site */
 enum argway {
 	AW_RAW,   /* as it is: a struct by value, which no site can carry anyway */
-	AW_LET1,  /* converted: the header names its type */
-	AW_LET2,  /* converted under SDTKIT_TYPECHECK >= 2 only: a type name of the includer's */
+	AW_NUM,   /* converted to an integer, floating or _Bool type */
+	AW_PTR,   /* converted to a pointer (any type the .d makes a pointer) */
+	AW_USER,  /* a type name of the includer's, not a pointer: at level 2 only */
 	AW_BITS,  /* a float or double, carried as its bits (--floats=bits) */
 };
 
@@ -220,17 +382,30 @@ hasword(const char *s, size_t n, const char *w)
 	return 0;
 }
 
-/* whether s holds only blanks and the qualifiers const, volatile, restrict */
+/* whether the word w (n bytes) is a type qualifier */
+static int
+isqualifier(const char *w, size_t n)
+{
+	static const char *const quals[] = {"const", "volatile", "restrict", "__restrict", "_Atomic"};
+	size_t i;
+
+	for (i = 0; i < sizeof(quals) / sizeof(quals[0]); i++) {
+		if (strlen(quals[i]) == n && memcmp(w, quals[i], n) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* whether s holds only blanks and type qualifiers */
 static int
 onlyqualifiers(const char *s)
 {
 	while (*s) {
-		size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz_");
+		size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzA_");
 
 		if (*s == ' ')
 			n = 1;
-		else if (!((n == 5 && memcmp(s, "const", 5) == 0) || (n == 8 && memcmp(s, "volatile", 8) == 0) ||
-		           (n == 8 && memcmp(s, "restrict", 8) == 0) || (n == 10 && memcmp(s, "__restrict", 10) == 0)))
+		else if (!isqualifier(s, n))
 			return 0;
 		s += n;
 	}
@@ -238,8 +413,8 @@ onlyqualifiers(const char *s)
 }
 
 /*
- * Code spelling: no blank before '*', and _Bool as SDTKIT_BOOL (bool in
- * C++). Projects run sed over generated headers with edits written for
+ * Code spelling: no blank before '*', _Bool as SDTKIT_BOOL (bool in
+ * C++), _Atomic as SDTKIT_ATOMIC (nothing in C++). Projects run sed over generated headers with edits written for
  * SystemTap's, whose types appear only in comments (s,char \*,const char
  * \*,g and s,void \*,const void \*, over the whole file; PostgreSQL's edits
  * of '(char *' and ', char *'): spelled so, the code is out of their reach.
@@ -263,6 +438,12 @@ spell(struct buf *out, const char *s)
 			s += 4;
 			continue;
 		}
+		/* C++ has no _Atomic qualifier (its atomics are classes) */
+		if (strncmp(s, "_Atomic", 7) == 0 && !identchar(s[7]) && (s == start || !identchar(s[-1]))) {
+			bufputs(out, "SDTKIT_ATOMIC");
+			s += 6;
+			continue;
+		}
 		/* C's restrict is no C++ keyword; GNU's __restrict is both's */
 		if (strncmp(s, "restrict", 8) == 0 && !identchar(s[8]) && (s == start || !identchar(s[-1]))) {
 			bufputs(out, "__restrict");
@@ -278,8 +459,9 @@ spell(struct buf *out, const char *s)
  * name at nameoff) into the site, named var (or, with var NULL, the type
  * alone, for a cast). A parameter's adjustments apply: an array becomes a
  * pointer to its element, a function a pointer to it. What a pointer
- * points to becomes const ("char *" is "const char*", "char **" is
- * "char*const*"): a probe only reads its arguments, so const data passes.
+ * points to becomes const volatile ("char *" is "const volatile char*",
+ * "char **" is "char*const volatile*"): a probe only reads its arguments,
+ * so const or volatile data passes.
  */
 static void
 declaration(struct buf *out, const char *type, size_t nameoff, const char *var)
@@ -311,20 +493,30 @@ declaration(struct buf *out, const char *type, size_t nameoff, const char *var)
 			post = strchr(post, ']') + 1;
 		bufputs(&t, post);
 	} else if (last && !strpbrk(type, "([") && onlyqualifiers(last + 1)) {
-		/* a plain pointer: to const */
+		/* a plain pointer: to const volatile (its other qualifiers kept) */
+		const char *from, *w;
+
 		for (s = type; s < last; s++)
 			if (*s == '*')
 				prev = s;
-		if (prev && !hasword(prev + 1, (size_t)(last - prev - 1), "const")) {
-			bufadd(&t, type, (size_t)(last - type));
-			bufputs(&t, "const");
-			bufputs(&t, last);
-		} else if (!prev && !hasword(type, (size_t)(last - type), "const")) {
-			bufputs(&t, "const ");
-			bufputs(&t, type);
-		} else {
-			bufputs(&t, type);
+		from = prev ? prev + 1 : type;
+		bufadd(&t, type, (size_t)(from - type));
+		bufputs(&t, prev ? "const volatile" : "const volatile ");
+		for (w = from; w < last;) {
+			size_t n = strcspn(w, " *");
+
+			if (n > 0 && !hasword(w, n, "const") && !hasword(w, n, "volatile")) {
+				if (prev)
+					bufputc(&t, ' ');
+				bufadd(&t, w, n);
+				if (!prev)
+					bufputc(&t, ' ');
+			}
+			w += n;
+			while (w < last && *w == ' ')
+				w++;
 		}
+		bufputs(&t, last);
 		if (*name)
 			bufprintf(&t, " %s", name);
 	} else {
@@ -374,11 +566,36 @@ argway(const struct arg *a, const struct headeropts *o)
 {
 	if (a->ccls == TC_BYVALUE)
 		return AW_RAW;
+	if (a->isstring || a->cpointer || strpbrk(a->ctype, "*(["))
+		return AW_PTR;
 	if (a->ccls == TC_USER)
-		return AW_LET2;
+		return AW_USER;
 	if (o->floatbits && floatsize(a->ctype))
 		return AW_BITS;
-	return AW_LET1;
+	return AW_NUM;
+}
+
+/* a number type without its qualifiers, which a value does not need ("const int" is "int") */
+static void
+plaintype(struct buf *out, const char *type)
+{
+	struct buf t = {0};
+	const char *w = type;
+
+	while (*w) {
+		size_t n = strcspn(w, " ");
+
+		if (!isqualifier(w, n)) {
+			if (t.len)
+				bufputc(&t, ' ');
+			bufadd(&t, w, n);
+		}
+		w += n;
+		while (*w == ' ')
+			w++;
+	}
+	spell(out, t.s ? t.s : "");
+	buffree(&t);
 }
 
 /* the types as declared, for the comment */
@@ -396,48 +613,77 @@ signature(struct buf *out, const struct probe *p)
 	}
 }
 
-/* "\t\tSDTKIT_LETn(DECLARATION, argN) \" for argument i (from 0) */
+/* level 2's declaration of the local for argument n (from 1) */
 static void
-local(struct buf *out, const struct arg *a, size_t i, enum argway way, const char *indent)
+strictdecl(struct buf *out, const struct arg *a, size_t n, enum argway way)
 {
 	struct buf v = {0};
-	const char *var;
+
+	bufprintf(&v, "__sdtkit_arg%zu", n);
+	if (way == AW_NUM || way == AW_BITS) {
+		plaintype(out, a->ctype);
+		bufprintf(out, " %s", v.s);
+	} else {
+		declaration(out, a->ctype, a->cnameoff, v.s);
+	}
+	buffree(&v);
+}
+
+/* the unsigned integer that carries the bits of a float or double */
+static const char *
+bitstype(const struct arg *a)
+{
+	return floatsize(a->ctype) == 4 ? "unsigned int" : "unsigned long long";
+}
+
+/* "\t\tSDTKIT_LET...(..., argN) \" for argument i (from 0); the no-op header's SDTKIT_STRICT */
+static void
+local(struct buf *out, const struct arg *a, size_t i, enum argway way, int disabled, const char *indent)
+{
+	size_t n = i + 1;
 
 	if (way == AW_RAW)
 		return;
-	bufprintf(&v, "__sdtkit_arg%zu", i + 1);
-	var = v.s;
-	if (way == AW_BITS) {
-		bufprintf(out, "%sSDTKIT_LETB1(", indent);
-		spell(out, a->ctype);
-		bufprintf(out, ", %s, %s, arg%zu) \\\n", floatsize(a->ctype) == 4 ? "unsigned int" :
-		          "unsigned long long", var, i + 1);
-		buffree(&v);
-		return;
+	bufputs(out, indent);
+	if (disabled || way == AW_USER) {
+		bufputs(out, "SDTKIT_STRICT(");
+		strictdecl(out, a, n, way);
+	} else if (way == AW_NUM) {
+		bufputs(out, "SDTKIT_LETN(");
+		plaintype(out, a->ctype);
+		bufprintf(out, ", %zu", n);
+	} else if (way == AW_PTR) {
+		bufputs(out, "SDTKIT_LETP(");
+		strictdecl(out, a, n, way);
+		bufprintf(out, ", %zu", n);
+	} else {
+		bufputs(out, "SDTKIT_LETF(");
+		plaintype(out, a->ctype);
+		bufprintf(out, ", %s, %zu", bitstype(a), n);
 	}
-	bufprintf(out, "%sSDTKIT_LET%d(", indent, way == AW_LET2 ? 2 : 1);
-	declaration(out, a->ctype, a->cnameoff, var);
-	bufprintf(out, ", arg%zu) \\\n", i + 1);
-	buffree(&v);
+	bufprintf(out, ", arg%zu) \\\n", n);
 }
 
 /* what reaches the site (or is voided in the no-op header) for argument i */
 static void
-value(struct buf *out, size_t i, enum argway way)
+value(struct buf *out, const struct arg *a, size_t i, enum argway way, int disabled)
 {
-	switch (way) {
-	case AW_RAW:
-		bufprintf(out, "arg%zu", i + 1);
-		break;
-	case AW_LET1:
-		bufprintf(out, "SDTKIT_ARG1(__sdtkit_arg%zu, arg%zu)", i + 1, i + 1);
-		break;
-	case AW_LET2:
-		bufprintf(out, "SDTKIT_ARG2(__sdtkit_arg%zu, arg%zu)", i + 1, i + 1);
-		break;
-	case AW_BITS:
-		bufprintf(out, "SDTKIT_ARGB1(__sdtkit_arg%zu, arg%zu)", i + 1, i + 1);
-		break;
+	size_t n = i + 1;
+
+	if (way == AW_RAW) {
+		bufprintf(out, disabled ? "(arg%zu)" : "arg%zu", n);
+	} else if (disabled || way == AW_USER) {
+		bufprintf(out, "SDTKIT_STRICTARG(__sdtkit_arg%zu, arg%zu)", n, n);
+	} else if (way == AW_NUM) {
+		bufputs(out, "SDTKIT_ARGN(");
+		plaintype(out, a->ctype);
+		bufprintf(out, ", %zu, arg%zu)", n, n);
+	} else if (way == AW_PTR) {
+		bufprintf(out, "SDTKIT_ARGP(%zu, arg%zu)", n, n);
+	} else {
+		bufputs(out, "SDTKIT_ARGF(");
+		plaintype(out, a->ctype);
+		bufprintf(out, ", %s, %zu, arg%zu)", bitstype(a), n, n);
 	}
 }
 
@@ -479,30 +725,27 @@ probe(struct buf *out, const struct provider *pv, const struct probe *p,
 
 	bufprintf(out, "#define %s(%s) \\\n", stem, plist);
 	if (o->disabled) {
-		/* compiled (so the arguments are checked) but never run */
+		/* compiled (so the variables it uses are used) but never run */
 		bufputs(out, "\tdo { \\\n\t\tif (0) { \\\n");
 		for (i = 0; i < p->nargs; i++)
-			local(out, &p->args[i], i, way[i], "\t\t\t");
+			local(out, &p->args[i], i, way[i], 1, "\t\t\t");
 		for (i = 0; i < p->nargs; i++) {
 			bufputs(out, "\t\t\t(void)");
-			if (way[i] == AW_RAW)
-				bufputc(out, '(');
-			value(out, i, way[i]);
-			bufputs(out, way[i] == AW_RAW ? "); \\\n" : "; \\\n");
+			value(out, &p->args[i], i, way[i], 1);
+			bufputs(out, "; \\\n");
 		}
 		bufputs(out, "\t\t} \\\n\t} while (0)\n");
 	} else {
-		bufputs(out, "\tdo { \\\n");
+		bufputs(out, "\tdo { \\\n\t\tSDTKIT_SITE_BEGIN \\\n");
 		for (i = 0; i < p->nargs; i++)
-			local(out, &p->args[i], i, way[i], "\t\t");
+			local(out, &p->args[i], i, way[i], 0, "\t\t");
 		if (p->nargs == 0) {
-			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\t%s(%s, %s); \\\n", sitemacro(o), pv->name, p->name);
+			bufprintf(out, "\t\t%s(%s, %s); \\\n", sitemacro(o), pv->name, p->name);
 		} else {
-			bufprintf(out, "\t\tSDTKIT_SITE_BEGIN \\\n\t\t%s%zu(%s, %s", sitemacro(o), p->nargs, pv->name,
-			          p->name);
+			bufprintf(out, "\t\t%s%zu(%s, %s", sitemacro(o), p->nargs, pv->name, p->name);
 			for (i = 0; i < p->nargs; i++) {
 				bufputs(out, ", ");
-				value(out, i, way[i]);
+				value(out, &p->args[i], i, way[i], 0);
 			}
 			bufputs(out, "); \\\n");
 		}
@@ -549,22 +792,31 @@ header(const struct model *m, const struct headeropts *o, struct buf *out)
 			        "#ifndef _SDT_HAS_SEMAPHORES\n#define _SDT_HAS_SEMAPHORES 1\n#endif\n");
 		}
 		bufputs(out, "#include <sys/sdt.h>\n");
-	}
-	if (!o->disabled)
 		bufputs(out, sitepragmas);
-	if (!o->disabled && o->fastsites)
-		bufprintf(out, "%s%s", fastdoc, fastmacros);
+		if (o->fastsites)
+			bufprintf(out, "%s%s", fastdoc, fastmacros);
+	}
+	/* both headers: code that compiles with one compiles with the other */
 	for (i = 0; i < m->nstdheaders; i++)
 		bufprintf(out, "#include <%s>\n", m->stdheaders[i]);
 	bufputs(out, "\n");
-	bufputs(out, convdoc);
-	bufputs(out, convmacros);
+	bufputs(out, o->disabled ? noopdoc : convdoc);
+	bufputs(out, checkmacros);
+	if (!o->disabled) {
+		bufputs(out, convmacros);
+		bufputs(out, convcxx);
+		bufputs(out, convcxx2);
+		bufputs(out, convnone);
+	}
 	bufputs(out, "\n");
 	bufputs(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n");
-	if (m->ntags > 0)
-		bufputs(out, "\n");
-	for (i = 0; i < m->ntags; i++)
-		bufprintf(out, "%s;\n", m->tags[i]);
+	if (m->ntags > 0) {
+		/* level 2's declarations name them (at level 1 a pointer is a 'const void *') */
+		bufputs(out, "\n#if SDTKIT_TYPECHECK >= 2\n");
+		for (i = 0; i < m->ntags; i++)
+			bufprintf(out, "%s;\n", m->tags[i]);
+		bufputs(out, "#endif\n");
+	}
 	for (i = 0; i < m->nproviders; i++) {
 		for (j = 0; j < m->providers[i].nprobes; j++)
 			probe(out, &m->providers[i], &m->providers[i].probes[j], o);

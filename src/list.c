@@ -10,6 +10,7 @@
 #include "elfnotes.h"
 #include "doc.h"
 #include "list.h"
+#include "readers.h"
 #include "load.h"
 #include "util.h"
 #include "verify.h"
@@ -67,6 +68,8 @@
  *       imm            number   imm: the value; else null
  *       symbol         string   mem, imm: symbolic part ("gtab", ":lo12:x"), or null
  *       segment        string   mem: x86 segment register ("fs"), or null
+ *     unreadable_by    array    the tracers (as check --tracer names them) that
+ *                               cannot read it (readers.c), [] when all can
  *
  *     name, type       string   with --provider-file: the argument's name and
  *                               type as the .d declares them (either null when
@@ -106,15 +109,13 @@ struct declared {
 	int provider;          /* whether the file declares its provider */
 };
 
-/* the readers that give up on a probe's arguments from its first 'f' one */
-static const char float_readers[] = "gdb 13, bcc, libbpf and bpftrace 0.17";
-
 void
 floatnote(struct floatnotes *f, const struct sdtmodule *m, const struct sdtsite *s,
           const char *module)
 {
 	struct sitearg args[ARGSMAX];
 	size_t n = sdtsiteargs(m, s, args, ARGSMAX), i;
+	struct buf readers = {0};
 	char *key;
 
 	if (n > ARGSMAX)
@@ -132,9 +133,12 @@ floatnote(struct floatnotes *f, const struct sdtmodule *m, const struct sdtsite 
 	}
 	f->seen = xgrowarray(f->seen, f->n, sizeof(f->seen[0]));
 	f->seen[f->n++] = key;
+	/* the tracers that give up on a probe's arguments from its first 'f' one */
+	tracerwords(&readers, floatcannot());
 	warnx("'%s': probe '%s:%s' has floating-point arguments, which %s cannot read "
 	      "('sdtkit header --floats=bits' passes their bits)", module, s->provider, s->name,
-	      float_readers);
+	      readers.s);
+	buffree(&readers);
 }
 
 void
@@ -268,13 +272,21 @@ jargs(const struct sdtmodule *m, const struct sdtsite *s, const struct declared 
 {
 	const struct sdtmodinfo *mi = sdtinfo(m);
 	struct sitearg args[ARGSMAX];
-	size_t n = sdtsiteargs(m, s, args, ARGSMAX), i;
+	struct readverdict rv[ARGSMAX];
+	int byvalue[ARGSMAX];
+	size_t n = sdtsiteargs(m, s, args, ARGSMAX), i, t, k;
 
 	if (n > ARGSMAX) {
 		warnx("'%s': probe '%s:%s' has %zu arguments; only the first %d are parsed", mi->name,
 		      s->provider, s->name, n, ARGSMAX);
 		n = ARGSMAX;
 	}
+	for (i = 0; i < n; i++) {
+		const struct arg *da = d && d->p && i < d->p->nargs ? &d->p->args[i] : NULL;
+
+		byvalue[i] = da && (da->cls == TC_BYVALUE || da->ccls == TC_BYVALUE);
+	}
+	siteverdicts(mi->machine, args, n, byvalue, rv);
 	putchar('[');
 	for (i = 0; i < n; i++) {
 		const struct sitearg *a = &args[i];
@@ -302,6 +314,12 @@ jargs(const struct sdtmodule *m, const struct sdtsite *s, const struct declared 
 		}
 		fputs(",\"operand\":", stdout);
 		joperand(a);
+		fputs(",\"unreadable_by\":[", stdout);
+		for (t = 0, k = 0; t < NTRACERS; t++) {
+			if ((rv[i].cannot >> t) & 1)
+				printf("%s\"%s\"", k++ ? "," : "", tracername(t));
+		}
+		putchar(']');
 		if (d) {
 			const struct arg *da = d->p && i < d->p->nargs ? &d->p->args[i] : NULL;
 

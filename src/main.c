@@ -701,63 +701,79 @@ oneinput(struct job *j, int argc, char **argv, int *i, int *rest)
 }
 
 /*
- * sdtkit bpftrace|tapset [-o OUT] [--as PATH] [-C ...] PROVIDER.d --binary FILE:
- * the tracer-side file for the probes FILE carries, naming the binary as
- * PATH (where it is installed; FILE itself by default)
+ * sdtkit bpftrace|tapset [-o OUT] [--as PATH] [-C ...] PROVIDER.d --binary FILE...:
+ * the tracer-side file for the probes the FILEs carry (--binary may be
+ * repeated), naming the Nth binary as the Nth --as says (where it is
+ * installed; FILE itself by default)
  */
 static int
 cmd_tracer(int argc, char **argv, int stap)
 {
 	struct job j = {0};
 	struct model m;
-	struct placedset ps = {0};
 	struct buf out = {0};
-	struct tracerfile f;
-	const char *binary = NULL, *as = NULL, *v;
-	char *name = NULL, *real = NULL;
-	int i, rc = EXIT_BADINPUT, rest = 0;
+	struct tracerfile f = {0};
+	struct tracerbinary *bins = xcalloc((size_t)argc, sizeof(*bins));
+	const char **files = xcalloc((size_t)argc, sizeof(*files));
+	char **real = xcalloc((size_t)argc, sizeof(*real));
+	const char *v;
+	char *name = NULL;
+	size_t n = 0, nas = 0, k;
+	int i, rc = EXIT_BADINPUT, rest = 0, bad = 0;
 
 	for (i = 1; i < argc; i++) {
 		const char *a = argv[i];
 
 		if (oneinput(&j, argc, argv, &i, &rest)) {
 		} else if ((v = optval(argc, argv, &i, "--binary"))) {
-			binary = v;
+			files[n++] = v;
 		} else if ((v = optval(argc, argv, &i, "--as"))) {
-			as = v;
+			bins[nas++].path = v;
 		} else {
 			usage("unknown option '%s'", a);
 		}
 	}
 	if (!j.input)
 		usage("no provider file given%s", "");
-	if (!binary)
+	if (n == 0)
 		usage("no --binary given: the file whose probes the %s reads", stap ? "tapset" : "script");
+	if (nas > n)
+		usage("more --as than --binary: the Nth --as names the Nth --binary%s", "");
 	if (j.output && checkoutput(&j, j.output) < 0)
 		goto out;
 	if (load(&j, &m) < 0)
 		goto out;
-	if (placedread(binary, &ps) < 0) {
+	for (k = 0; k < n; k++) {
+		if (placedread(files[k], &m, &bins[k].ps) < 0)
+			bad = 1;
+		/* tracers look a binary up by its path: an absolute one, as they would not search PATH */
+		if (!bins[k].path && !(bins[k].path = real[k] = realpath(files[k], NULL)))
+			bins[k].path = real[k] = xstrdup(files[k]);
+	}
+	if (bad) {
 		modelfree(&m);
 		goto out;
 	}
 	name = j.output && strcmp(j.output, "-") != 0 ? xstrdup(basename_of(j.output)) :
 	       defaultname(j.input, stap ? ".stp" : ".bt");
-	/* tracers look a binary up by its path: an absolute one, as they would not search PATH */
-	if (!as && !(real = realpath(binary, NULL)))
-		real = xstrdup(binary);
-	f = (struct tracerfile){as ? as : real, j.input, name};
-	if ((stap ? tapset(&m, &ps, &f, &out) : bpftracescript(&m, &ps, &f, &out)) < 0)
-		warn("'%s' carries none of the probes of '%s'%s", binary, j.input,
-		     stap ? "" : " that bpftrace can attach");
+	f = (struct tracerfile){bins, n, j.input, name};
+	if ((stap ? tapset(&m, &f, &out) : bpftracescript(&m, &f, &out)) < 0)
+		warn(n == 1 ? "'%s' carries none of the probes of '%s'" :
+		     "%sthe binaries given carry none of the probes of '%s'", n == 1 ? files[0] : "",
+		     j.input);
 	else
 		rc = emit(j.output, &out);
 	modelfree(&m);
 out:
-	placedfree(&ps);
+	for (k = 0; k < n; k++) {
+		placedfree(&bins[k].ps);
+		free(real[k]);
+	}
+	free(bins);
+	free(files);
+	free(real);
 	buffree(&out);
 	free(name);
-	free(real);
 	loadfree(&j.load);
 	return rc;
 }

@@ -34,6 +34,9 @@ struct arg {
 	const char *ctype;
 	size_t cnameoff;
 	enum typeclass ccls;
+	int cpointer; /* a pointer once the parameter adjustments apply and its typedef
+	                 names are followed, even where ctype still names them ('conn_p'
+	                 after 'typedef conn_t *conn_p;' with conn_t the includer's) */
 	int isstring; /* the D 'string' type (spelled 'const char *' in C) */
 	struct pos pos;
 };

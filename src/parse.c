@@ -27,6 +27,7 @@ struct keyword {
 static const struct keyword keywords[] = {
 	KW("const", KW_QUALIFIER, NULL), KW("volatile", KW_QUALIFIER, NULL),
 	KW("restrict", KW_QUALIFIER, NULL), KW("__restrict", KW_QUALIFIER, NULL),
+	KW("_Atomic", KW_QUALIFIER, NULL),
 	KW("void", KW_BASIC, NULL), KW("char", KW_BASIC, NULL), KW("short", KW_BASIC, NULL),
 	KW("int", KW_BASIC, NULL), KW("long", KW_BASIC, NULL), KW("float", KW_BASIC, NULL),
 	KW("double", KW_BASIC, NULL), KW("signed", KW_BASIC, NULL), KW("unsigned", KW_BASIC, NULL),
@@ -1139,8 +1140,10 @@ typedefdecl(struct parser *ps)
 			spec.hastype = 1;
 			if (is(&kw, "enum"))
 				spec.isenum = 1;
-			else
+			else if (tag.len)
 				spec.tagged = 1;
+			else
+				spec.user = 1; /* a struct without a tag: no other declaration names it */
 			la = after;
 			la.lenient = 1;
 			if (skipgroup(&la) < 0)
@@ -1320,23 +1323,16 @@ modeltypedef(const struct model *m, const char *name, size_t len)
 enum { TYPEDEFDEPTH = 16 };
 
 /*
- * type (its name at nameoff) with the typedef name it uses followed to what
- * it stands for, where that is a type the header names itself: a typedef of
- * a type without a declarator ('typedef unsigned int Oid') is replaced
- * where it is used, qualified or pointed to ('const Oid *'); a typedef of a
- * pointer, array or function only where it is the whole type. 1 and *out
- * (malloc'ed), *outoff, *outcls set, or 0.
+ * the one word of type that is not a qualifier ('Oid' in 'const Oid *'), its
+ * length in *wlen; NULL if type has another number of them, or anything but
+ * words, blanks and '*' (arrays and functions of typedef names are left as
+ * they are)
  */
-static int
-resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, char **out,
-            size_t *outoff, enum typeclass *outcls)
+static const char *
+soleword(const char *type, size_t *wlen)
 {
-	const char *s = type, *word = NULL, *ttype;
-	const struct typedefn *t;
-	size_t wlen = 0, nwords = 0, toff;
-	enum typeclass tcls;
-	char *inner = NULL;
-	int ok = 1;
+	const char *s = type, *word = NULL;
+	size_t nwords = 0;
 
 	while (*s) {
 		if (isident((unsigned char)*s, 1)) {
@@ -1349,15 +1345,38 @@ resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, 
 			if (!k || k->kind != KW_QUALIFIER) {
 				nwords++;
 				word = w;
-				wlen = (size_t)(s - w);
+				*wlen = (size_t)(s - w);
 			}
 		} else if (*s == ' ' || *s == '*') {
 			s++;
 		} else {
-			return 0; /* arrays and functions of typedef names are left as they are */
+			return NULL;
 		}
 	}
-	if (nwords != 1 || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
+	return nwords == 1 ? word : NULL;
+}
+
+/*
+ * type (its name at nameoff) with the typedef name it uses followed to what
+ * it stands for, where that is a type the header names itself: a typedef of
+ * a type without a declarator ('typedef unsigned int Oid') is replaced
+ * where it is used, qualified or pointed to ('const Oid *'); a typedef of a
+ * pointer, array or function only where it is the whole type. 1 and *out
+ * (malloc'ed), *outoff, *outcls set, or 0.
+ */
+static int
+resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, char **out,
+            size_t *outoff, enum typeclass *outcls)
+{
+	const char *word, *ttype;
+	const struct typedefn *t;
+	size_t wlen = 0, toff;
+	enum typeclass tcls;
+	char *inner = NULL;
+	int ok = 1;
+
+	word = soleword(type, &wlen);
+	if (!word || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
 		return 0;
 	ttype = t->type;
 	toff = t->nameoff;
@@ -1376,6 +1395,11 @@ resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, 
 	} else if (wlen == strlen(type)) {
 		*out = xstrdup(ttype);
 		*outoff = toff;
+		*outcls = tcls;
+	} else if (word == type && strcmp(word + wlen, " *") == 0 && ttype[toff + strspn(ttype + toff, " ")] == '(') {
+		/* a pointer to a function type: 'handler_t *' is 'int (*)(int)' */
+		*out = xasprintf("%.*s (*)%s", (int)toff, ttype, ttype + toff + strspn(ttype + toff, " "));
+		*outoff = toff + 3;
 		*outcls = tcls;
 	} else {
 		ok = 0;
@@ -1418,6 +1442,25 @@ typeneeds(struct model *m, const char *type)
 	}
 }
 
+/*
+ * whether type, a typedef name (with qualifiers) the header cannot name, is
+ * a pointer by its typedefs: 'conn_p' after 'typedef conn_t *conn_p;'
+ */
+static int
+typedefpointer(const struct model *m, const char *type, int depth)
+{
+	const char *word;
+	const struct typedefn *t;
+	size_t wlen = 0;
+
+	if (strpbrk(type, "*(["))
+		return 1;
+	word = soleword(type, &wlen);
+	if (!word || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
+		return 0;
+	return typedefpointer(m, t->type, depth + 1);
+}
+
 /* each argument's ctype: its type with the typedef names the header can follow followed */
 static void
 resolveargs(struct model *m)
@@ -1439,6 +1482,7 @@ resolveargs(struct model *m)
 					a->ctype = addsorted(&m->types, &m->ntypes, out);
 					typeneeds(m, a->ctype);
 				}
+				a->cpointer = a->isstring || typedefpointer(m, a->ctype, 0);
 				free(out);
 			}
 		}

@@ -7,7 +7,12 @@
 #include "sites.h"
 #include "util.h"
 
-enum { ARGSMAX = 64, KEPT = 12 };
+enum { ARGSMAX = 64 };
+
+struct placectx {
+	struct placedset *s;
+	const struct model *decl;
+};
 
 const struct placed *
 placedfind(const struct placedset *s, const char *provider, const char *name)
@@ -48,27 +53,80 @@ eachsite(const char *path, sitefn *fn, void *ctx)
 	return bad;
 }
 
+int
+declbyvalue(const struct model *decl, const char *provider, const char *name, size_t k)
+{
+	size_t i, j;
+
+	for (i = 0; decl && i < decl->nproviders; i++) {
+		const struct provider *pv = &decl->providers[i];
+
+		if (strcmp(pv->name, provider) != 0)
+			continue;
+		for (j = 0; j < pv->nprobes; j++) {
+			const struct probe *p = &pv->probes[j];
+
+			if (strcmp(p->name, name) == 0 && k < p->nargs)
+				return p->args[k].cls == TC_BYVALUE || p->args[k].ccls == TC_BYVALUE;
+		}
+	}
+	return 0;
+}
+
 static void
 placeone(void *ctx, struct sdtmodule *m, const struct sdtsite *site)
 {
-	struct placedset *s = ctx;
-	struct sitearg args[ARGSMAX];
-	struct placed *p;
-	size_t n, k;
+	struct placectx *c = ctx;
+	struct placedset *s = c->s;
+	struct sitearg args[PLACEDARGS];
+	struct readverdict v[PLACEDARGS];
+	int byvalue[PLACEDARGS];
+	struct placed *p = (struct placed *)placedfind(s, site->provider, site->name);
+	size_t n, k, t;
 
-	if (placedfind(s, site->provider, site->name))
-		return;
-	n = sdtsiteargs(m, site, args, ARGSMAX);
-	s->p = xgrowarray(s->p, s->n, sizeof(s->p[0]));
-	p = &s->p[s->n++];
-	memset(p, 0, sizeof(*p));
-	p->provider = xstrdup(site->provider);
-	p->name = xstrdup(site->name);
-	p->nargs = n;
-	for (k = 0; k < n && k < KEPT; k++) {
-		p->isfloat[k] = args[k].isfloat;
-		p->size[k] = args[k].size;
+	n = sdtsiteargs(m, site, args, PLACEDARGS);
+	if (n > PLACEDARGS)
+		n = PLACEDARGS;
+	for (k = 0; k < n; k++)
+		byvalue[k] = declbyvalue(c->decl, site->provider, site->name, k);
+	siteverdicts(sdtinfo(m)->machine, args, n, byvalue, v);
+	if (!p) {
+		s->p = xgrowarray(s->p, s->n, sizeof(s->p[0]));
+		p = &s->p[s->n++];
+		memset(p, 0, sizeof(*p));
+		p->provider = xstrdup(site->provider);
+		p->name = xstrdup(site->name);
+		p->nargs = n;
+		for (k = 0; k < n; k++) {
+			p->isfloat[k] = args[k].isfloat;
+			p->size[k] = args[k].size;
+		}
 	}
+	p->nsites++;
+	/* a probe's sites may differ: what one of them loses, the probe loses */
+	for (k = 0; k < n && k < p->nargs; k++) {
+		for (t = 0; t < NTRACERS; t++) {
+			if (((v[k].cannot >> t) & 1) && !((p->read[k].cannot >> t) & 1)) {
+				p->read[k].cannot |= 1u << t;
+				p->read[k].why[t] = v[k].why[t];
+				p->read[k].after[t] = v[k].after[t];
+			}
+		}
+	}
+}
+
+int
+placedreads(const struct placed *p, size_t k, enum tracer t, struct buf *b)
+{
+	const struct readverdict *v;
+
+	if (k >= p->nargs || k >= PLACEDARGS)
+		return 1;
+	v = &p->read[k];
+	if (!((v->cannot >> t) & 1))
+		return 1;
+	verdictwhy(b, v, t);
+	return 0;
 }
 
 int
@@ -76,7 +134,7 @@ placedfloat(const struct placed *p, size_t *k)
 {
 	size_t i;
 
-	for (i = 0; i < p->nargs && i < KEPT; i++) {
+	for (i = 0; i < p->nargs && i < PLACEDARGS; i++) {
 		if (p->isfloat[i]) {
 			*k = i;
 			return 1;
@@ -86,9 +144,11 @@ placedfloat(const struct placed *p, size_t *k)
 }
 
 int
-placedread(const char *path, struct placedset *s)
+placedread(const char *path, const struct model *decl, struct placedset *s)
 {
-	return eachsite(path, placeone, s);
+	struct placectx c = {s, decl};
+
+	return eachsite(path, placeone, &c);
 }
 
 void

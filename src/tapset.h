@@ -6,10 +6,9 @@
 #include "bpftrace.h"
 
 /*
- * Append to out the tapset for the probes of m that ps (the binary's)
- * carries. Returns 0, or -1 when the binary carries none of them.
+ * Append to out the tapset for the probes of m that the binaries of f
+ * carry. Returns 0, or -1 when they carry none of them.
  */
-int tapset(const struct model *m, const struct placedset *ps, const struct tracerfile *f,
-           struct buf *out);
+int tapset(const struct model *m, const struct tracerfile *f, struct buf *out);
 
 #endif

@@ -80,7 +80,7 @@ static const struct {
 	{"bool", SZ(1), SZ(1), SIGN_UNSIGNED},
 };
 
-static const char *const qualifiers[] = {"const", "volatile", "restrict", "__restrict"};
+static const char *const qualifiers[] = {"const", "volatile", "restrict", "__restrict", "_Atomic"};
 static const char *const models[] = {"ILP32", "LP64"};
 static const char PROBES_SECTION[] = ".probes";
 static const char BASE_SECTION[] = ".stapsdt.base";
@@ -478,6 +478,12 @@ semdup(const struct dprobe *d)
 		}
 	}
 	return 0;
+}
+
+const struct model *
+verifymodel(const struct verifier *v)
+{
+	return &v->m;
 }
 
 int

@@ -83,6 +83,8 @@ struct verifier;
  * it); it takes m over (m is left empty) and frees it in verifyfree.
  */
 struct verifier *verifynew(struct model *m, const char *path);
+/* the provider file's model */
+const struct model *verifymodel(const struct verifier *v);
 /* whether the provider file declares provider */
 int declaredprovider(const struct verifier *v, const char *provider);
 /* compare one site with the declarations (sites of other providers are ignored) */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_bitcode.c: libFuzzer harness for the LLVM bitcode triple reader (bytes in, triple out) */
+#define _POSIX_C_SOURCE 200809L /* strnlen */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

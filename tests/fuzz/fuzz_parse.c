@@ -142,17 +142,18 @@ requestsonly(const char *man)
 static void
 tracers(const struct model *m)
 {
-	struct placedset ps = {0};
-	struct tracerfile f = {"/usr/bin/fuzz", "dir/fuzz.d", "fuzz.bt"};
+	struct tracerbinary bin = {"/usr/bin/fuzz", {0}};
+	struct placedset *const ps = &bin.ps;
+	struct tracerfile f = {&bin, 1, "dir/fuzz.d", "fuzz.bt"};
 	struct buf md = {0}, man = {0}, bt = {0}, stp = {0};
 	size_t i, j, nprobes = 0;
 
 	for (i = 0; i < m->nproviders; i++)
 		nprobes += m->providers[i].nprobes;
-	ps.p = xcalloc(nprobes ? nprobes : 1, sizeof(*ps.p));
+	ps->p = xcalloc(nprobes ? nprobes : 1, sizeof(*ps->p));
 	for (i = 0; i < m->nproviders; i++) {
 		for (j = 0; j < m->providers[i].nprobes; j++) {
-			struct placed *p = &ps.p[ps.n++];
+			struct placed *p = &ps->p[ps->n++];
 
 			p->provider = m->providers[i].name;
 			p->name = m->providers[i].probes[j].name;
@@ -167,12 +168,12 @@ tracers(const struct model *m)
 	check(requestsonly(man.s), "man reference: a line starts with a request doc.c does not write");
 	check(linesstarting(man.s, ".SS ") == nprobes, "man reference: not one .SS per probe");
 	if (nprobes > 0) {
-		check(bpftracescript(m, &ps, &f, &bt) == 0, "bpftrace: no probe attached");
-		check(tapset(m, &ps, &f, &stp) == 0, "tapset: no alias");
+		check(bpftracescript(m, &f, &bt) == 0, "bpftrace: no probe attached");
+		check(tapset(m, &f, &stp) == 0, "tapset: no alias");
 		check(linesstarting(bt.s, "usdt:/usr/bin/fuzz:") == nprobes, "bpftrace: not one clause per probe");
 		check(linesstarting(stp.s, "probe ") == nprobes, "tapset: not one alias per probe");
 	}
-	free(ps.p);
+	free(ps->p);
 	buffree(&md);
 	buffree(&man);
 	buffree(&bt);

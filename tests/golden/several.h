@@ -14,6 +14,10 @@
 #define SDTKIT_SITE_BEGIN _Pragma("clang diagnostic push") \
 	_Pragma("clang diagnostic ignored \"-Wgnu-zero-variadic-macro-arguments\"")
 #define SDTKIT_SITE_END _Pragma("clang diagnostic pop")
+#elif defined __GNUC__ && !defined __cplusplus
+#define SDTKIT_SITE_BEGIN _Pragma("GCC diagnostic push") \
+	_Pragma("GCC diagnostic ignored \"-Wbad-function-cast\"")
+#define SDTKIT_SITE_END _Pragma("GCC diagnostic pop")
 #else
 #define SDTKIT_SITE_BEGIN
 #define SDTKIT_SITE_END
@@ -23,42 +27,147 @@
 #include <stdint.h>
 
 /*
- * Each probe argument reaches the probe site as the type the .d declares:
- * it initializes a local of that type (converted and diagnosed as a
- * function's argument, evaluated once), so the note records the declared
- * size and signedness. What a pointer points to is taken const.
- * SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach the site as
- * they are, unchecked); 1 (default) converts the arguments whose types
- * this header can name and passes the others (type names the .d leaves
- * to its includer) as they are; 2 converts all, and needs those names
- * declared before this header.
+ * Each probe argument reaches the probe site converted to the type the .d
+ * declares (evaluated once), so the note records the declared size and
+ * signedness. SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach
+ * the site as they are, as with SystemTap's header); 1 (default)
+ * converts explicitly, as a cast does (a pointer to or from an integer
+ * through uintptr_t), with no diagnostic, and passes what no cast can
+ * convert (a struct by value) as it is; 2 is strict: each argument
+ * initializes a local of the declared type as a function's argument
+ * would (pointed-to data taken const volatile), so a disagreement is a
+ * diagnostic, and the .d's own type names must be declared before this
+ * header.
  */
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
-#ifndef SDTKIT_LET1
-#if SDTKIT_TYPECHECK >= 1
-#define SDTKIT_LET1(decl, value) decl = (value);
-#define SDTKIT_ARG1(name, value) name
-#define SDTKIT_LETB1(type, bits, name, value) union { type f; bits u; } name = {(value)};
-#define SDTKIT_ARGB1(name, value) name.u
-#else
-#define SDTKIT_LET1(decl, value)
-#define SDTKIT_ARG1(name, value) (value)
-#define SDTKIT_LETB1(type, bits, name, value)
-#define SDTKIT_ARGB1(name, value) (value)
-#endif
+#ifndef SDTKIT_STRICT
 #if SDTKIT_TYPECHECK >= 2
-#define SDTKIT_LET2(decl, value) decl = (value);
-#define SDTKIT_ARG2(name, value) name
+#define SDTKIT_STRICT(decl, value) decl = (value);
+#define SDTKIT_STRICTARG(name, value) name
 #else
-#define SDTKIT_LET2(decl, value)
-#define SDTKIT_ARG2(name, value) (value)
+#define SDTKIT_STRICT(decl, value)
+#define SDTKIT_STRICTARG(name, value) (value)
 #endif
 #ifdef __cplusplus
 #define SDTKIT_BOOL bool
+#define SDTKIT_ATOMIC
 #else
 #define SDTKIT_BOOL _Bool
+#define SDTKIT_ATOMIC _Atomic
+#endif
+#endif
+#ifndef SDTKIT_LETN
+#if SDTKIT_TYPECHECK >= 2
+#define SDTKIT_LETN(type, n, value) type __sdtkit_arg##n = (value);
+#define SDTKIT_ARGN(type, n, value) __sdtkit_arg##n
+#define SDTKIT_LETP(decl, n, value) decl = (value);
+#define SDTKIT_ARGP(n, value) __sdtkit_arg##n
+#define SDTKIT_LETF(type, bits, n, value) union { type __sdtkit_f; bits __sdtkit_u; } __sdtkit_arg##n = {(value)};
+#define SDTKIT_ARGF(type, bits, n, value) __sdtkit_arg##n.__sdtkit_u
+#elif SDTKIT_TYPECHECK >= 1 && !defined __cplusplus
+#define SDTKIT_ISNUM(k) ((k) == 1 || (k) == 2 || (k) == 3 || (k) == 4 || (k) == 8 || (k) == 18)
+#define SDTKIT_ISPTR(k) ((k) == 5 || (k) == 10 || (k) == 14)
+#define SDTKIT_ISAGG(n) (!SDTKIT_ISNUM(__sdtkit_k##n) && !SDTKIT_ISPTR(__sdtkit_k##n))
+#define SDTKIT_UINTPTR(n, value) __builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), \
+	(__UINTPTR_TYPE__)__builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), (value), (void*)0), \
+	(__UINTPTR_TYPE__)__builtin_choose_expr(SDTKIT_ISNUM(__sdtkit_k##n), (value), 0))
+#define SDTKIT_TONUM(type, n, value) __builtin_choose_expr(SDTKIT_ISPTR(__sdtkit_k##n), \
+	(type)SDTKIT_UINTPTR(n, value), \
+	(type)__builtin_choose_expr(SDTKIT_ISNUM(__sdtkit_k##n), (value), 0))
+#define SDTKIT_AGG(n, value) __builtin_choose_expr(SDTKIT_ISAGG(n), (value), 0)
+#define SDTKIT_LET(n, value) enum { __sdtkit_k##n = __builtin_classify_type(value) }; \
+	__typeof__(SDTKIT_AGG(n, value)) __sdtkit_raw##n __attribute__((__unused__)) = SDTKIT_AGG(n, value);
+#define SDTKIT_PICK(n, conv) __builtin_choose_expr(SDTKIT_ISAGG(n), __sdtkit_raw##n, conv)
+#define SDTKIT_LETN(type, n, value) SDTKIT_LET(n, value) \
+	type __sdtkit_arg##n __attribute__((__unused__)) = SDTKIT_TONUM(type, n, value);
+#define SDTKIT_ARGN(type, n, value) SDTKIT_PICK(n, __sdtkit_arg##n)
+#define SDTKIT_LETP(decl, n, value) SDTKIT_LET(n, value) \
+	const void* __sdtkit_arg##n __attribute__((__unused__)) = (const void*)SDTKIT_UINTPTR(n, value);
+#define SDTKIT_ARGP(n, value) SDTKIT_PICK(n, __sdtkit_arg##n)
+#define SDTKIT_LETF(type, bits, n, value) SDTKIT_LET(n, value) \
+	union { type __sdtkit_f; bits __sdtkit_u; } __sdtkit_arg##n __attribute__((__unused__)) = {SDTKIT_TONUM(type, n, value)};
+#define SDTKIT_ARGF(type, bits, n, value) SDTKIT_PICK(n, __sdtkit_arg##n.__sdtkit_u)
+#elif SDTKIT_TYPECHECK >= 1
+#define SDTKIT_INLINE inline __attribute__((__always_inline__))
+#if defined __GNUC__ && !defined __clang__
+/* a bool from an array or a function: its address, which g++ knows is not null */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Waddress"
+#pragma GCC diagnostic ignored "-Wnonnull-compare"
+#endif
+extern "C++" {
+template <typename __sdtkit_X> struct __sdtkit_nocv { typedef __sdtkit_X __sdtkit_type; };
+template <typename __sdtkit_X> struct __sdtkit_nocv<const __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };
+template <typename __sdtkit_X> struct __sdtkit_nocv<volatile __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };
+template <typename __sdtkit_X> struct __sdtkit_nocv<const volatile __sdtkit_X> { typedef __sdtkit_X __sdtkit_type; };
+/* const X is X itself only for a function type X */
+template <typename __sdtkit_X> struct __sdtkit_isfn { enum { __sdtkit_v = 1 }; };
+template <typename __sdtkit_X> struct __sdtkit_isfn<const __sdtkit_X> { enum { __sdtkit_v = 0 }; };
+/* the kind of an argument: 0 passed as it is, 1 a number, 2 a pointer */
+template <typename __sdtkit_X> struct __sdtkit_kind0 {
+	enum { __sdtkit_v = __is_class(__sdtkit_X) || __is_union(__sdtkit_X) ? 0 : __is_enum(__sdtkit_X) ? 1 : __sdtkit_isfn<const __sdtkit_X>::__sdtkit_v ? 2 : 1 };
+};
+template <typename __sdtkit_X> struct __sdtkit_kind0<__sdtkit_X *> { enum { __sdtkit_v = 2 }; };
+template <typename __sdtkit_X, __SIZE_TYPE__ __sdtkit_N> struct __sdtkit_kind0<__sdtkit_X[__sdtkit_N]> { enum { __sdtkit_v = 2 }; };
+template <typename __sdtkit_X> struct __sdtkit_kind0<__sdtkit_X[]> { enum { __sdtkit_v = 2 }; };
+template <typename __sdtkit_X, typename __sdtkit_C> struct __sdtkit_kind0<__sdtkit_X __sdtkit_C::*> { enum { __sdtkit_v = 0 }; };
+#if __cplusplus >= 201103L
+template <> struct __sdtkit_kind0<decltype(nullptr)> { enum { __sdtkit_v = 2 }; };
+#endif
+template <typename __sdtkit_X> struct __sdtkit_kind : __sdtkit_kind0<typename __sdtkit_nocv<__sdtkit_X>::__sdtkit_type> {};
+template <typename __sdtkit_T, typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_num {
+	typedef __sdtkit_T __sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return static_cast<__sdtkit_T>(__sdtkit_x); }
+};
+template <typename __sdtkit_T, typename __sdtkit_X> struct __sdtkit_num<__sdtkit_T, __sdtkit_X, 2> {
+	typedef __sdtkit_T __sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return static_cast<__sdtkit_T>(reinterpret_cast<__UINTPTR_TYPE__>(__sdtkit_x)); }
+};
+template <typename __sdtkit_T, typename __sdtkit_X> struct __sdtkit_num<__sdtkit_T, __sdtkit_X, 0> {
+	typedef const __sdtkit_X &__sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }
+};
+template <typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_ptr {
+	typedef const void* __sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return reinterpret_cast<__sdtkit_type>(__sdtkit_num<__UINTPTR_TYPE__, __sdtkit_X>::__sdtkit_get(__sdtkit_x)); }
+};
+template <typename __sdtkit_X> struct __sdtkit_ptr<__sdtkit_X, 0> {
+	typedef const __sdtkit_X &__sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }
+};
+template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X, int __sdtkit_K = __sdtkit_kind<__sdtkit_X>::__sdtkit_v> struct __sdtkit_bits {
+	typedef __sdtkit_B __sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { union { __sdtkit_T __sdtkit_f; __sdtkit_B __sdtkit_u; } __sdtkit_v; __sdtkit_v.__sdtkit_f = __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_get(__sdtkit_x); return __sdtkit_v.__sdtkit_u; }
+};
+template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X> struct __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X, 0> {
+	typedef const __sdtkit_X &__sdtkit_type;
+	static SDTKIT_INLINE __sdtkit_type __sdtkit_get(const __sdtkit_X &__sdtkit_x) { return __sdtkit_x; }
+};
+template <typename __sdtkit_T, typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_type
+__sdtkit_tonum(const __sdtkit_X &__sdtkit_x) { return __sdtkit_num<__sdtkit_T, __sdtkit_X>::__sdtkit_get(__sdtkit_x); }
+template <typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_ptr<__sdtkit_X>::__sdtkit_type
+__sdtkit_toptr(const __sdtkit_X &__sdtkit_x) { return __sdtkit_ptr<__sdtkit_X>::__sdtkit_get(__sdtkit_x); }
+template <typename __sdtkit_T, typename __sdtkit_B, typename __sdtkit_X> SDTKIT_INLINE typename __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X>::__sdtkit_type
+__sdtkit_tobits(const __sdtkit_X &__sdtkit_x) { return __sdtkit_bits<__sdtkit_T, __sdtkit_B, __sdtkit_X>::__sdtkit_get(__sdtkit_x); }
+}
+#if defined __GNUC__ && !defined __clang__
+#pragma GCC diagnostic pop
+#endif
+#define SDTKIT_LETN(type, n, value)
+#define SDTKIT_ARGN(type, n, value) (::__sdtkit_tonum<type>(value))
+#define SDTKIT_LETP(decl, n, value)
+#define SDTKIT_ARGP(n, value) (::__sdtkit_toptr(value))
+#define SDTKIT_LETF(type, bits, n, value)
+#define SDTKIT_ARGF(type, bits, n, value) (::__sdtkit_tobits<type, bits>(value))
+#else
+#define SDTKIT_LETN(type, n, value)
+#define SDTKIT_ARGN(type, n, value) (value)
+#define SDTKIT_LETP(decl, n, value)
+#define SDTKIT_ARGP(n, value) (value)
+#define SDTKIT_LETF(type, bits, n, value)
+#define SDTKIT_ARGF(type, bits, n, value) (value)
 #endif
 #endif
 
@@ -66,8 +175,10 @@
 extern "C" {
 #endif
 
+#if SDTKIT_TYPECHECK >= 2
 struct request;
 union chunk;
+#endif
 
 /* app:start(const char *, int) */
 __extension__ extern unsigned short app_start_semaphore
@@ -75,10 +186,10 @@ __extension__ extern unsigned short app_start_semaphore
 #define APP_START_ENABLED() __builtin_expect(app_start_semaphore, 0)
 #define APP_START(arg1, arg2) \
 	do { \
-		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
-		SDTKIT_LET1(int __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(app, start, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
+		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
+		SDTKIT_LETN(int, 2, arg2) \
+		STAP_PROBE2(app, start, SDTKIT_ARGP(1, arg1), SDTKIT_ARGN(int, 2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -88,10 +199,10 @@ __extension__ extern unsigned short app_request__begin_semaphore
 #define APP_REQUEST_BEGIN_ENABLED() __builtin_expect(app_request__begin_semaphore, 0)
 #define APP_REQUEST_BEGIN(arg1, arg2) \
 	do { \
-		SDTKIT_LET1(unsigned long long __sdtkit_arg1, arg1) \
-		SDTKIT_LET1(const struct request* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(app, request__begin, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
+		SDTKIT_LETN(unsigned long long, 1, arg1) \
+		SDTKIT_LETP(const volatile struct request* __sdtkit_arg2, 2, arg2) \
+		STAP_PROBE2(app, request__begin, SDTKIT_ARGN(unsigned long long, 1, arg1), SDTKIT_ARGP(2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -101,10 +212,10 @@ __extension__ extern unsigned short app_request__end_semaphore
 #define APP_REQUEST_END_ENABLED() __builtin_expect(app_request__end_semaphore, 0)
 #define APP_REQUEST_END(arg1, arg2) \
 	do { \
-		SDTKIT_LET1(unsigned long long __sdtkit_arg1, arg1) \
-		SDTKIT_LET1(int __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(app, request__end, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
+		SDTKIT_LETN(unsigned long long, 1, arg1) \
+		SDTKIT_LETN(int, 2, arg2) \
+		STAP_PROBE2(app, request__end, SDTKIT_ARGN(unsigned long long, 1, arg1), SDTKIT_ARGN(int, 2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -114,10 +225,10 @@ __extension__ extern unsigned short db_query_semaphore
 #define DB_QUERY_ENABLED() __builtin_expect(db_query_semaphore, 0)
 #define DB_QUERY(arg1, arg2) \
 	do { \
-		SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
-		SDTKIT_LET1(size_t __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(db, query, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
+		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
+		SDTKIT_LETN(size_t, 2, arg2) \
+		STAP_PROBE2(db, query, SDTKIT_ARGP(1, arg1), SDTKIT_ARGN(size_t, 2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 
@@ -149,10 +260,10 @@ __extension__ extern unsigned short gc_sweep__done_semaphore
 #define GC_SWEEP_DONE_ENABLED() __builtin_expect(gc_sweep__done_semaphore, 0)
 #define GC_SWEEP_DONE(arg1, arg2) \
 	do { \
-		SDTKIT_LET1(uint64_t __sdtkit_arg1, arg1) \
-		SDTKIT_LET1(const union chunk* __sdtkit_arg2, arg2) \
 		SDTKIT_SITE_BEGIN \
-		STAP_PROBE2(gc, sweep__done, SDTKIT_ARG1(__sdtkit_arg1, arg1), SDTKIT_ARG1(__sdtkit_arg2, arg2)); \
+		SDTKIT_LETN(uint64_t, 1, arg1) \
+		SDTKIT_LETP(const volatile union chunk* __sdtkit_arg2, 2, arg2) \
+		STAP_PROBE2(gc, sweep__done, SDTKIT_ARGN(uint64_t, 1, arg1), SDTKIT_ARGP(2, arg2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 

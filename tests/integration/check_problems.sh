@@ -3,7 +3,7 @@
 # report: a declared probe compiled out, a site the .d does not declare, a wrong argument
 # type (direct <sys/sdt.h> and a stale generated header), a wrong argument count, a
 # semaphore missing, outside .probes, misaligned or read-only, a site in data, a missing
-# .stapsdt.base; exit 1 for each, the reports of several files in order
+# .stapsdt.base, a site for an _Atomic type; exit 1 for each, the reports of several files in order
 # timeout: 300
 . "$TESTDIR/lib.sh"
 . "$TESTDATA/check/helpers.sh"
@@ -151,4 +151,18 @@ case $(note_arg bits value 3) in 8@*) ;; *) fail "--floats=bits: the double is $
 case $(note_arg bits value 4) in 4@*) ;; *) fail "--floats=bits: the float is $(note_arg bits value 4), not 4@" ;; esac
 "$SDTKIT" check check.d bits >check.out 2>check.err || fail "check bits: $(cat check.out check.err)"
 [ ! -s check.err ] && [ ! -s check.out ] || fail "check bits said: $(cat check.out check.err)"
+
+# an _Atomic qualifier is no part of the type check holds a site to: a short passed
+# for an '_Atomic long' (a header built with SDTKIT_TYPECHECK=0) is reported
+mkdir at && cd at
+printf 'provider at {\n\tprobe v(_Atomic long x);\n};\n' >at.d
+"$SDTKIT" header -o at.h at.d || fail "sdtkit header at.d"
+printf '#include "at.h"\nint main(void) { short s = 3; AT_V(s); return 0; }\n' >at.c
+gcc -O2 -DSDTKIT_TYPECHECK=0 -I. -c at.c -o at.o || fail "gcc at.c"
+"$SDTKIT" object -o atsem.o at.d at.o || fail "sdtkit object at.d"
+gcc at.o atsem.o -o at || fail "link at"
+rc=0
+"$SDTKIT" check at.d at >check.out 2>&1 || rc=$?
+[ $rc = 1 ] && [ "$(cat check.out)" = "'at': probe 'at:v' argument 1 is -2@\$3 (2-byte signed), but at.d:2:10 declares '_Atomic long' (8-byte signed under LP64)" ] ||
+	fail "check of a short for an _Atomic long: exit $rc: $(cat check.out)"
 pass

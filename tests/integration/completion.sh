@@ -48,6 +48,7 @@ expect "$(printf '%s\n' --format=json --format=text)" sdtkit diff --format=
 expect "$(printf '%s\n' --format=man --format=markdown)" sdtkit doc --format=
 expect "$(printf '%s\n' --semaphores=default --semaphores=hidden --semaphores=none)" sdtkit header --semaphores=
 expect "--floats=bits" sdtkit header --floats=b
+expect "$(printf '%s\n' --tracer=bcc --tracer=bpftrace)" sdtkit check --tracer=b
 expect "--provider-file=a.d" sdtkit list --provider-file=
 expect "--like=b.o" sdtkit object --like=
 expect "--target=aarch64" sdtkit object --target=aa

@@ -36,14 +36,35 @@ grep -qxF "probe demo.empty = process(\"$abs\").mark(\"empty\")" abs.stp ||
 step "what each leaves out, and says why"
 grep -qx "/\* not attached: '/usr/libexec/demo' has no demo:missing probe \*/" demo.bt ||
 	fail "demo.bt does not say why demo:missing is left out"
-grep -q "^/\* not attached: its argument 0 is noted floating-point" demo.bt ||
-	fail "demo.bt does not say why demo:ratio is left out"
+grep -qx "/\* arg0 (r) is left out: bpftrace 0.17 cannot read it (a floating-point operand) \*/" demo.bt ||
+	fail "demo.bt does not say why it leaves out the argument of demo:ratio"
 grep -qx "/\* argument 6 is past what bpftrace 0.17 reads (arg0 to arg5) \*/" demo.bt ||
 	fail "demo.bt does not say what it leaves of demo:many"
-[ "$(grep -c '^usdt:' demo.bt)" = 6 ] || fail "demo.bt attaches $(grep -c '^usdt:' demo.bt) probes, not 6"
-[ "$(grep -c '^probe demo\.' demo.stp)" = 6 ] || fail "demo.stp has $(grep -c '^probe demo\.' demo.stp) aliases, not 6"
-grep -q "^/\* demo:ratio: not aliased: its argument 1 is noted floating-point" demo.stp ||
-	fail "demo.stp does not say why demo:ratio is left out"
+grep -q "^ \* '/usr/libexec/demo' has sites with arguments that bcc's note parser" demo.bt ||
+	fail "demo.bt does not say why bpftrace 0.17 prints Parse errors for demo"
+[ "$(grep -c '^usdt:' demo.bt)" = 7 ] || fail "demo.bt attaches $(grep -c '^usdt:' demo.bt) probes, not 7"
+[ "$(grep -c '^probe demo\.' demo.stp)" = 7 ] || fail "demo.stp has $(grep -c '^probe demo\.' demo.stp) aliases, not 7"
+# gcc -O2 passes the constant as 8f@.LC0(%rip), a local label SystemTap cannot resolve
+grep -qxF " * @r: double (not set: SystemTap cannot read it (an address in a local label ('.L')))" demo.stp ||
+	fail "demo.stp does not say why demo.ratio has no r"
+
+step "two binaries: each probe attached where it is, named as the Nth --as says"
+mkdir -p "$T/o" && cp demo_probes.h demo_semaphores.o "$T/o/" && build_other "$T/o" && cp "$T/o/other" ./other2
+"$SDTKIT" bpftrace -o two.bt "$D/demo.d" --binary demo --binary other2 --as /usr/bin/demo --as /usr/bin/other ||
+	fail "sdtkit bpftrace, two binaries, failed"
+grep -Pzq 'usdt:/usr/bin/demo:demo:empty,\nusdt:/usr/bin/other:demo:empty\n\{' two.bt || fail "demo:empty is not on both: $(cat two.bt)"
+grep -Pzq '\*/\nusdt:/usr/bin/other:demo:missing\n\{' two.bt || fail "demo:missing is not on other alone: $(cat two.bt)"
+grep -Pzq '\*/\nusdt:/usr/bin/demo:demo:many\n\{' two.bt || fail "demo:many is not on demo alone: $(cat two.bt)"
+[ "$(grep -c '^usdt:' two.bt)" = 10 ] || fail "two.bt has $(grep -c '^usdt:' two.bt) attach points, not 10"
+"$SDTKIT" tapset -o two.stp "$D/demo.d" --binary demo --binary other2 --as /usr/bin/demo --as /usr/bin/other ||
+	fail "sdtkit tapset, two binaries, failed"
+grep -Pzq 'probe demo.missing = process\("/usr/bin/other"\).mark\("missing"\)\n\{' two.stp ||
+	fail "demo.missing is not on other alone: $(cat two.stp)"
+# no binary carries a probe: a comment says so
+printf 'provider demo { probe nowhere(); probe empty(); };\n' >nowhere.d
+"$SDTKIT" tapset -o nowhere.stp nowhere.d --binary demo --binary other2 || fail "sdtkit tapset nowhere.d failed"
+grep -qx '/\* demo:nowhere: not aliased: no binary given has such a probe \*/' nowhere.stp ||
+	fail "nowhere.stp: $(cat nowhere.stp)"
 
 step "a binary without the provider's probes"
 printf 'int main(void) { return 0; }\n' >plain.c
@@ -52,7 +73,7 @@ for cmd in bpftrace tapset; do
 	rc=0
 	"$SDTKIT" "$cmd" -o plain.out "$D/demo.d" --binary plain >out 2>err || rc=$?
 	[ "$rc" = 1 ] || fail "sdtkit $cmd on a binary without probes: exit $rc, not 1"
-	[ "$(cat err)" = "sdtkit: error: 'plain' carries none of the probes of '$D/demo.d'$([ $cmd = bpftrace ] && echo ' that bpftrace can attach')" ] ||
+	[ "$(cat err)" = "sdtkit: error: 'plain' carries none of the probes of '$D/demo.d'" ] ||
 		fail "sdtkit $cmd on a binary without probes said: $(cat err)"
 	[ ! -e plain.out ] && [ ! -s out ] || fail "sdtkit $cmd wrote something for a binary without probes"
 done
@@ -82,8 +103,11 @@ grep -A1 -E ' empty$' list.out | grep -qx '        (no arguments)' || fail "empt
 "$SDTKIT" list --format=notes --provider-file "$D/demo.d" demo >notes.out 2>/dev/null || fail "list --format=notes --provider-file failed"
 [ "$(grep -c '^ *args\[' notes.out)" = 24 ] || fail "notes: $(grep -c '^ *args\[' notes.out) argument lines, not 24"
 "$SDTKIT" list --format=json --provider-file "$D/demo.d" demo >json.out || fail "list --format=json --provider-file failed"
-grep -q '"spec":"-4@[^"]*","size":4,"signed":true,[^}]*}*,"name":"id","type":"int"}' json.out ||
+grep -q '"spec":"-4@[^"]*","size":4,"signed":true,[^}]*}*,"unreadable_by":\[\],"name":"id","type":"int"}' json.out ||
 	fail "json: no name and type for request-start's id: $(grep request json.out)"
+# demo.c's 0.5 is 8f@.LC0(%rip): a float SystemTap finds no symbol for either
+grep -q '"spec":"8f@\.LC[0-9]*(%rip)",[^]]*"unreadable_by":\["gdb","bcc","libbpf","bpftrace","systemtap"\],"name":"r","type":"double"}' json.out ||
+	fail "json: ratio's r: $(grep ratio json.out)"
 [ "$(grep -c '"declared":true' json.out)" = "$(grep -c '"provider":"demo"' json.out)" ] ||
 	fail "json: not every site of demo is declared: $(cat json.out)"
 # another provider file: probes it does not declare are said to be so

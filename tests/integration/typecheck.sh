@@ -1,12 +1,15 @@
 # SPDX-License-Identifier: MIT
-# typecheck.sh: each probe argument reaches its site as the declared type,
-# converted as a function's argument is: a wrong argument type is the
-# compiler's diagnostic for that (enabled and no-op header alike); at
-# SDTKIT_TYPECHECK=0 the arguments go through as they are, unchecked; level 2
-# converts the .d's own type names. Zero cost: at -O2, probes whose arguments
-# already have the declared types compile to the very code of <sys/sdt.h>'s
-# own STAP_PROBE with the same semaphores, and to the same code at levels 0, 1
-# and 2; nothing references any sdtkit symbol.
+# typecheck.sh: each probe argument reaches its site as the declared type.
+# By default (SDTKIT_TYPECHECK=1) the header converts explicitly, as a cast
+# does, and so adds no diagnostic, whatever the caller passes (an int for a
+# 'const char *', a pointer for an int), with the enabled header and the
+# no-op header alike; SDTKIT_TYPECHECK=2 is the strict mode, where a wrong
+# argument type is the compiler's diagnostic for a call (enabled and no-op
+# header alike) and the .d's own type names must be declared; at
+# SDTKIT_TYPECHECK=0 the arguments go through as they are. Zero cost: at -O2,
+# probes whose arguments already have the declared types compile to the very
+# code of <sys/sdt.h>'s own STAP_PROBE with the same semaphores, and to the
+# same code at levels 0, 1 and 2; nothing references any sdtkit symbol.
 # shellcheck shell=bash disable=SC2086 # $W and $opt are flag lists, split on purpose
 # shellcheck source=tests/lib.sh
 # timeout: 600
@@ -45,7 +48,7 @@ compile() {
 		[ -z "$out" ] || fail "$(printf '%s: diagnostics:\n%s' "$what" "$out")"
 	else
 		[ "$expect" = fail ] || fail "$(printf '%s: rejected:\n%s' "$what" "$out")"
-		printf '%s\n' "$out" | grep -q -e __sdtkit_arg -e SDTKIT_LET ||
+		printf '%s\n' "$out" | grep -q -e __sdtkit_arg -e SDTKIT_LET -e SDTKIT_STRICT ||
 			fail "$(printf '%s: rejected, but not by the conversion:\n%s' "$what" "$out")"
 	fi
 	checks=$((checks + 1))
@@ -63,17 +66,21 @@ source_file user_right 'typedef struct mytype mytype_t;' 'mytype_t *mp = 0; TC_U
 
 for state in enabled disabled; do
 	for cc in gcc g++ clang clang++; do
-		compile fail int_for_string "$state" "$cc"
-		compile fail ptr_for_string "$state" "$cc"
+		# the default: no diagnostic, whatever the caller passes
+		compile ok int_for_string "$state" "$cc"
+		compile ok ptr_for_string "$state" "$cc"
+		compile ok user_wrong "$state" "$cc"
+		compile ok user_undeclared "$state" "$cc"
 		compile ok int_for_string "$state" "$cc" -DSDTKIT_TYPECHECK=0
 		compile ok ptr_for_string "$state" "$cc" -DSDTKIT_TYPECHECK=0
 		compile ok good "$state" "$cc"
-		compile ok good "$state" "$cc" -DSDTKIT_TYPECHECK=2
-		compile ok user_undeclared "$state" "$cc"
-		compile ok user_undeclared "$state" "$cc" -DSDTKIT_TYPECHECK=1
-		compile ok user_right "$state" "$cc" -DSDTKIT_TYPECHECK=2
+		compile ok good "$state" "$cc" -DSDTKIT_TYPECHECK=0
+		# strict: the disagreements are the compiler's diagnostics
+		compile fail int_for_string "$state" "$cc" -DSDTKIT_TYPECHECK=2
+		compile fail ptr_for_string "$state" "$cc" -DSDTKIT_TYPECHECK=2
 		compile fail user_wrong "$state" "$cc" -DSDTKIT_TYPECHECK=2
-		compile ok user_wrong "$state" "$cc" -DSDTKIT_TYPECHECK=1
+		compile ok good "$state" "$cc" -DSDTKIT_TYPECHECK=2
+		compile ok user_right "$state" "$cc" -DSDTKIT_TYPECHECK=2
 	done
 	# level 2 names the .d's own types: the includer must declare them
 	if gcc -DSDTKIT_TYPECHECK=2 -I"$T/$state" -c "$T/user_undeclared.c" -o "$T/x.o" 2>/dev/null; then
@@ -88,7 +95,8 @@ section() {
 	od -An -tx1 -v "$T/section.bin"
 }
 
-# -Wconversion: the header warns where a call to a function of the probe's
+# -Wconversion: by default the header's conversions are explicit and give no
+# warning; in strict mode it warns where a call to a function of the probe's
 # prototype would, and only there (tc:num is (int, long))
 step "-Wconversion"
 cat >"$T/wconv.c" <<'EOF'
@@ -110,14 +118,18 @@ void narrow(long l)
 }
 EOF
 for cc in gcc clang; do
-	out=$(LC_ALL=C "$cc" -Wall -Wextra -Wconversion -I"$T/enabled" -c "$T/wconv.c" -o "$T/wconv.o" 2>&1) ||
-		fail "$cc -Wconversion wconv.c: $out"
-	# one warning each for g(l, l) and TC_NUM(l, l), both in narrow(): long to int
-	n=$(printf '%s\n' "$out" | grep -Ec "warning: .*'long( int)?' to 'int'" || true)
-	[ "$n" = 2 ] || fail "$cc -Wconversion: $n conversion warnings, expected 2 (the call's and the probe's):
+	for level in 1 2; do
+		out=$(LC_ALL=C "$cc" -Wall -Wextra -Wconversion -DSDTKIT_TYPECHECK=$level -I"$T/enabled" \
+			-c "$T/wconv.c" -o "$T/wconv.o" 2>&1) || fail "$cc -Wconversion level $level wconv.c: $out"
+		# the call g(l, l) warns (long to int); at level 2 TC_NUM(l, l) does too
+		n=$(printf '%s\n' "$out" | grep -Ec "warning: .*'long( int)?' to 'int'" || true)
+		want=1
+		[ "$level" = 2 ] && want=2
+		[ "$n" = "$want" ] || fail "$cc -Wconversion level $level: $n conversion warnings, expected $want:
 $out"
-	printf '%s\n' "$out" | grep -q "In function .quiet" && fail "$cc -Wconversion: warnings in quiet():
+		printf '%s\n' "$out" | grep -q "In function .quiet" && fail "$cc -Wconversion level $level: warnings in quiet():
 $out"
+	done
 done
 
 # zero cost: zerocost.c at -O2, through the header at each level and through

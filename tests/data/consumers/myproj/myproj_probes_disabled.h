@@ -5,42 +5,30 @@
 
 
 /*
- * Each probe argument reaches the probe site as the type the .d declares:
- * it initializes a local of that type (converted and diagnosed as a
- * function's argument, evaluated once), so the note records the declared
- * size and signedness. What a pointer points to is taken const.
- * SDTKIT_TYPECHECK: 0 converts nothing (the arguments reach the site as
- * they are, unchecked); 1 (default) converts the arguments whose types
- * this header can name and passes the others (type names the .d leaves
- * to its includer) as they are; 2 converts all, and needs those names
- * declared before this header.
+ * The arguments are compiled, never run (so variables used only in probes
+ * are used), and checked against the .d only under SDTKIT_TYPECHECK=2,
+ * the probe header's strict mode: each then initializes a local of the
+ * declared type as a function's argument would (pointed-to data taken
+ * const volatile), and the .d's own type names must be declared before
+ * this header. Below that this header checks nothing.
  */
 #ifndef SDTKIT_TYPECHECK
 #define SDTKIT_TYPECHECK 1
 #endif
-#ifndef SDTKIT_LET1
-#if SDTKIT_TYPECHECK >= 1
-#define SDTKIT_LET1(decl, value) decl = (value);
-#define SDTKIT_ARG1(name, value) name
-#define SDTKIT_LETB1(type, bits, name, value) union { type f; bits u; } name = {(value)};
-#define SDTKIT_ARGB1(name, value) name.u
-#else
-#define SDTKIT_LET1(decl, value)
-#define SDTKIT_ARG1(name, value) (value)
-#define SDTKIT_LETB1(type, bits, name, value)
-#define SDTKIT_ARGB1(name, value) (value)
-#endif
+#ifndef SDTKIT_STRICT
 #if SDTKIT_TYPECHECK >= 2
-#define SDTKIT_LET2(decl, value) decl = (value);
-#define SDTKIT_ARG2(name, value) name
+#define SDTKIT_STRICT(decl, value) decl = (value);
+#define SDTKIT_STRICTARG(name, value) name
 #else
-#define SDTKIT_LET2(decl, value)
-#define SDTKIT_ARG2(name, value) (value)
+#define SDTKIT_STRICT(decl, value)
+#define SDTKIT_STRICTARG(name, value) (value)
 #endif
 #ifdef __cplusplus
 #define SDTKIT_BOOL bool
+#define SDTKIT_ATOMIC
 #else
 #define SDTKIT_BOOL _Bool
+#define SDTKIT_ATOMIC _Atomic
 #endif
 #endif
 
@@ -53,12 +41,12 @@ extern "C" {
 #define MYPROJ_FUNCTION_ENTRY(arg1, arg2, arg3) \
 	do { \
 		if (0) { \
-			SDTKIT_LET1(const char* __sdtkit_arg1, arg1) \
-			SDTKIT_LET1(const char* __sdtkit_arg2, arg2) \
-			SDTKIT_LET1(int __sdtkit_arg3, arg3) \
-			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_ARG1(__sdtkit_arg2, arg2); \
-			(void)SDTKIT_ARG1(__sdtkit_arg3, arg3); \
+			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
+			SDTKIT_STRICT(const volatile char* __sdtkit_arg2, arg2) \
+			SDTKIT_STRICT(int __sdtkit_arg3, arg3) \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg3, arg3); \
 		} \
 	} while (0)
 
@@ -67,8 +55,8 @@ extern "C" {
 #define MYPROJ_TICK(arg1) \
 	do { \
 		if (0) { \
-			SDTKIT_LET1(int __sdtkit_arg1, arg1) \
-			(void)SDTKIT_ARG1(__sdtkit_arg1, arg1); \
+			SDTKIT_STRICT(int __sdtkit_arg1, arg1) \
+			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
 		} \
 	} while (0)
 

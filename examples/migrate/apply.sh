@@ -4,7 +4,7 @@
 # from its own dtrace glue to sdtkit's integration (PROJECT.patch here, and
 # the steps a patch cannot carry). PROJECT is one of the patches here:
 #
-#   cpython-3.11   the patch; m4/sdtkit.m4 copied in (as projects ship it);
+#   cpython-3.11,  the patch; m4/sdtkit.m4 copied in (as projects ship it);
 #   cpython-3.13   Include/pydtrace_probes_disabled.h written by
 #                  `sdtkit header --disabled` (make regen-dtrace does it again
 #                  later); configure made again with autoconf
@@ -12,8 +12,8 @@
 #                  PostgreSQL pins autoconf 2.69); src/backend/utils/
 #                  probes_disabled.h written by `sdtkit header -C --disabled`
 #                  (make -C src/backend/utils update-probes-disabled)
-#   glib-2.74      the patch; {glib,gobject,gio}/*_probes_disabled.h written
-#                  by `sdtkit header --disabled`
+#   glib-2.74      the patch alone (GLib's TRACE() macro already compiles
+#                  the probes away without dtrace)
 #
 # All or nothing: the patch is tried first (`patch --dry-run`, no fuzz) and
 # the tree is left as it was, with the hunks that do not apply named, unless
@@ -111,11 +111,6 @@ cpython-*)
 postgresql-*)
 	disabled_header src/backend/utils/probes.d src/backend/utils/probes_disabled.h \
 		-C --macro-prefix=TRACE_POSTGRESQL_
-	;;
-glib-*)
-	for lib in glib gobject gio; do
-		disabled_header "$lib/${lib}_probes.d" "$lib/${lib}_probes_disabled.h"
-	done
 	;;
 esac
 trap - EXIT

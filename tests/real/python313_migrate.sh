@@ -10,7 +10,6 @@
 # without: no note, no semaphore, no generated probe header, and no sdtkit
 # anywhere on PATH.
 # timeout: 1800
-# lock: cpu
 . "$TESTDIR/lib.sh"
 . "$TESTDIR/real/common.sh"
 . "$TESTDIR/real/migrate.sh"

@@ -8,7 +8,7 @@
 # probes of the unchanged build (expected/glib2.0.probes) and its `sdtkit
 # check` findings (none); -Ddtrace=false: no note, no semaphore, and no
 # sdtkit anywhere on PATH.
-# timeout: 1800
+# timeout: 1500
 . "$TESTDIR/lib.sh"
 . "$TESTDIR/real/common.sh"
 . "$TESTDIR/real/migrate.sh"

@@ -1,22 +1,25 @@
 # SPDX-License-Identifier: MIT
 # common.sh: helpers of the real-project tests (tests/real/*.sh), sourced after
 # tests/lib.sh. Each test builds a project from the upstream tarball inside
-# Debian 12's source package, unchanged, with sdtkit standing in for dtrace.
+# a Debian source package (Debian 12's unless it names another release),
+# unchanged or moved to sdtkit by examples/migrate, with sdtkit standing in
+# for dtrace.
 
 # the unpacked upstream trees, one per project, kept between runs (builds are
 # out of tree); the downloads are cached by scripts/debsrc.sh outside the build
 REALSRC=${SDTKIT_REAL_SOURCES:-$SCRATCH/real-sources}
 JOBS=2
 
-# real_source NAME: the upstream sources of Debian's source package NAME,
-# unpacked once into $REALSRC/NAME (a lock keeps parallel tests from unpacking
-# twice): sets SRC and VERSION, and says which version is built; the test is
-# skipped, with the reason, when no version can be downloaded
+# real_source NAME [SUITE]: the upstream sources of Debian's source package
+# NAME (of SUITE, a release's code name; default the machine's own), unpacked
+# once into $REALSRC/NAME (a lock keeps parallel tests from unpacking twice):
+# sets SRC and VERSION, and says which version is built; the test is skipped,
+# with the reason, when no version can be downloaded
 real_source() {
 	local name=$1 out
 	mkdir -p "$REALSRC"
-	step "fetching and unpacking Debian's source package $name"
-	out=$(bounded 600 flock "$REALSRC/$name.lock" sh "$SRCDIR/scripts/debsrc.sh" fetch "$name" "$REALSRC/$name" \
+	step "fetching and unpacking Debian's source package $name${2:+ ($2)}"
+	out=$(bounded 600 flock "$REALSRC/$name.lock" sh "$SRCDIR/scripts/debsrc.sh" fetch "$name" "$REALSRC/$name" ${2:-} \
 		2>"$T/fetch.err") || skip "the sources of $name cannot be had: $(grep -v '^note:' "$T/fetch.err" | tail -n 3)"
 	grep '^note:' "$T/fetch.err" || true
 	SRC=$REALSRC/$name
@@ -24,11 +27,12 @@ real_source() {
 	echo "building $name $VERSION from $(basename "${out#* }")"
 }
 
-# real_tarball NAME DIR: a fresh copy of NAME's upstream tree in DIR (for tests
-# that change the sources: the shared tree stays pristine)
+# real_tarball NAME DIR [SUITE]: a fresh copy of NAME's upstream tree in DIR
+# (for tests that change the sources: the shared tree stays pristine)
 real_tarball() {
 	local name=$1 dir=$2 out
-	out=$(bounded 600 flock "$REALSRC/$name.lock" sh "$SRCDIR/scripts/debsrc.sh" fetch "$name" "$REALSRC/$name" \
+	mkdir -p "$REALSRC"
+	out=$(bounded 600 flock "$REALSRC/$name.lock" sh "$SRCDIR/scripts/debsrc.sh" fetch "$name" "$REALSRC/$name" ${3:-} \
 		2>"$T/fetch.err") || skip "the sources of $name cannot be had: $(tail -n 3 "$T/fetch.err")"
 	mkdir -p "$dir"
 	tar -xf "${out#* }" -C "$dir" --strip-components=1 || fail "cannot unpack ${out#* }"

@@ -5,12 +5,12 @@
 # same probes and findings as the unpatched build) and off (no note, no
 # semaphore, the no-op header, and no sdtkit on PATH at all)
 
-# migrate PACKAGE PROJECT: a fresh copy of PACKAGE's upstream tree in $T/src,
-# moved to sdtkit by apply.sh PROJECT; sets SRC
+# migrate PACKAGE PROJECT [SUITE]: a fresh copy of PACKAGE's upstream tree (of
+# Debian release SUITE) in $T/src, moved to sdtkit by apply.sh PROJECT; sets SRC
 migrate() {
 	step "applying examples/migrate/$2.patch"
 	SRC=$T/src
-	real_tarball "$1" "$SRC"
+	real_tarball "$1" "$SRC" ${3:-}
 	SDTKIT=$SDTKIT_INSTALLED bounded 300 sh "$SRCDIR/examples/migrate/apply.sh" "$2" "$SRC" >"$T/apply.log" 2>&1 ||
 		fail "apply.sh $2 failed: $(tail -n 20 "$T/apply.log")"
 	! grep -q -e '^Hunk .* with fuzz' -e 'offset' "$T/apply.log" ||

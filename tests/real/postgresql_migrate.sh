@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: MIT
 # postgresql_migrate.sh: examples/migrate/postgresql-15.patch replaces
-# PostgreSQL's dtrace glue (the sed over dtrace's header, Gen_dummy_probes
-# for the no-op header, dtrace -G) with sdtkit's (`sdtkit header -C
-# --macro-prefix=TRACE_POSTGRESQL_`, the no-op header from `--disabled`,
-# `sdtkit object`). Built --enable-dtrace: the same probes and findings as the
-# unpatched build; built without: no note, no semaphore, the no-op header,
-# and no sdtkit anywhere on PATH.
+# PostgreSQL's dtrace glue (on Linux: dtrace -C -h and the sed over its
+# header, dtrace -G; everywhere: Gen_dummy_probes for the no-op header) with
+# sdtkit's (`sdtkit header -C --macro-prefix=TRACE_POSTGRESQL_`, `sdtkit
+# object`, the no-op header from `--disabled`); other hosts keep dtrace(1).
+# Built --enable-dtrace: the same probes and findings as the unpatched build;
+# built without: no note, no semaphore, the no-op header, and no sdtkit
+# anywhere on PATH.
 # timeout: 3600
 . "$TESTDIR/lib.sh"
 . "$TESTDIR/real/common.sh"
@@ -29,6 +30,7 @@ for state in on off; do
 		bounded 600 env -u SDTKIT "$SRC/configure" --enable-dtrace $opts >configure.log 2>&1 ||
 			fail "configure failed: $(tail -n 20 configure.log)"
 		grep -q "^checking for sdtkit\.\.\. $T/prefix/bin/sdtkit\$" configure.log || fail "configure did not find sdtkit"
+		! grep -q 'checking for dtrace' configure.log || fail "configure looked for the other hosts' dtrace on Linux"
 	else
 		PATH=$(off_path) bounded 600 env -u SDTKIT "$SRC/configure" $opts >configure.log 2>&1 ||
 			fail "configure failed: $(tail -n 20 configure.log)"

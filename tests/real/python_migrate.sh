@@ -1,11 +1,12 @@
 # SPDX-License-Identifier: MIT
-# python_migrate.sh: examples/migrate/cpython-3.11.patch replaces CPython's
-# dtrace glue (the hand-written no-op half of Include/pydtrace.h, the
-# configure test of dtrace -G, the sed over the header) with sdtkit's
-# (SDTKIT_ENABLE_DTRACE, `sdtkit header --macro-prefix=PyDTrace_`, the no-op
-# header from `--disabled`). Built --with-dtrace: the same probes and
-# findings as the unpatched build; built without: no note, no semaphore, the
-# no-op header, and no sdtkit anywhere on PATH.
+# python_migrate.sh: examples/migrate/cpython-3.11.patch replaces, on Linux,
+# CPython's dtrace glue (the hand-written no-op half of Include/pydtrace.h,
+# the configure test of dtrace -G, dtrace -h and the sed over its header,
+# dtrace -G) with sdtkit's (SDTKIT_ENABLE_DTRACE, `sdtkit header
+# --macro-prefix=PyDTrace_`, the no-op header from `--disabled`, `sdtkit
+# object`); other hosts keep dtrace(1). Built --with-dtrace: the same probes
+# and findings as the unpatched build; built without: no note, no semaphore,
+# no generated probe header, and no sdtkit anywhere on PATH.
 # timeout: 3600
 . "$TESTDIR/lib.sh"
 . "$TESTDIR/real/common.sh"
@@ -31,6 +32,8 @@ for state in on off; do
 		grep -q '^checking whether to build USDT probes\.\.\. no$' configure.log ||
 			fail "tracing is not off: $(grep -i -e usdt -e sdtkit configure.log)"
 	fi
+	! grep -q 'checking whether DTrace probes require linking' configure.log ||
+		fail "tracing $state: configure took the path of the other hosts' dtrace"
 	step "make -j$JOBS, tracing $state"
 	if [ $state = on ]; then
 		bounded 1500 make -j$JOBS >make.log 2>&1 || fail "make failed: $(build_errors make.log)"
@@ -39,7 +42,7 @@ for state in on off; do
 		! grep -E '^(\S*/)?sdtkit (header|object)' make.log ||
 			fail "the build without tracing ran sdtkit"
 	fi
-	diag=$(header_diagnostics make.log pydtrace_probes.h)
+	diag=$(header_diagnostics make.log pydtrace_probes.h pydtrace_probes_disabled.h)
 	[ -z "$diag" ] || fail "tracing $state: diagnostics from the generated header:
 $diag"
 	out=$(bounded 300 "$B/python" -c 'print("ok")') || fail "python does not run: $out"
@@ -54,6 +57,5 @@ check_report "$SRC/Include/pydtrace.d" "$B/python" >"$T/check.now"
 expect_same "sdtkit check on the migrated python" "$TESTDIR/real/expected/python3.11.check" "$T/check.now"
 B=$T/build-off
 no_probes "$B/python" "$B/libpython3.11.a"
-cmp -s "$B/Include/pydtrace_probes.h" "$SRC/Include/pydtrace_probes_disabled.h" ||
-	fail "tracing off: Include/pydtrace_probes.h is not the no-op header"
+[ ! -e "$B/Include/pydtrace_probes.h" ] || fail "tracing off: a probe header was generated"
 pass

@@ -202,10 +202,10 @@ step "perf record --call-graph=dwarf at fs:leaf: the same frames as the standard
 # (the first hit traps; a kernel that optimizes runs the others through its trampoline)
 stacks() {
 	perf probe -q -d 'sdt_fs:*' >/dev/null 2>&1 || true
-	perf probe -q -x "$T/$1" sdt_fs:leaf > perf-probe.log 2>&1 || return 1
-	perf record -q -e sdt_fs:leaf --call-graph=dwarf -o "$1.perf" "$T/$1" 5 > perf-record.log 2>&1 || return 1
+	bounded 300 perf probe -q -x "$T/$1" sdt_fs:leaf > perf-probe.log 2>&1 || return 1
+	bounded 300 perf record -q -e sdt_fs:leaf --call-graph=dwarf -o "$1.perf" "$T/$1" 5 > perf-record.log 2>&1 || return 1
 	perf probe -q -d 'sdt_fs:*' >/dev/null 2>&1 || true
-	perf script -i "$1.perf" 2>/dev/null |
+	bounded 300 perf script -i "$1.perf" 2>/dev/null |
 		awk '/sdt_fs:leaf/ { n = 0; f = ""; next } NF >= 2 && n < 2 { sub(/\+0x.*/, "", $2); f = f " " $2; if (++n == 2) print f }'
 }
 if type -P perf >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && stacks std > perf-std; then

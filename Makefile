@@ -25,7 +25,7 @@ check:
 	$(MAKE) all
 	cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
 
-# the same without the real projects (a few minutes less than twenty)
+# the same without the real projects (about ten minutes on two cores)
 check-quick:
 	sh scripts/deps.sh check
 	$(MAKE) all

@@ -108,3 +108,23 @@ expect_same() {
 	diff -u "$2" "$3" >"$T/diff" || fail "$1 differs from $(basename "$2") (--- recorded, +++ now):
 $(head -n 60 "$T/diff")"
 }
+
+# expect_glib_probes BUILD: GLib's three libraries built in BUILD (from $SRC;
+# BUILD is $B, which check_report leaves out of the paths it reports)
+# each carry exactly the probes of their .d, and together the recorded probe
+# set and check findings (expected/glib2.0.probes, .check)
+expect_glib_probes() {
+	local lib so d
+	: >"$T/probes.now"
+	: >"$T/check.now"
+	for lib in glib gobject gio; do
+		so=$1/$lib/lib$lib-2.0.so
+		d=$SRC/$lib/${lib}_probes.d
+		[ "$(declared_probes "$d")" = "$(sdt_notes "$so" | awk '{ print $1, $2 }' | LC_ALL=C sort -u)" ] ||
+			fail "$so does not carry exactly the probes of ${lib}_probes.d"
+		probe_set "$so" >>"$T/probes.now"
+		check_report "$d" "$so" >>"$T/check.now"
+	done
+	expect_probes glib2.0 "$T/probes.now"
+	expect_same "sdtkit check on the three .d files" "$TESTDIR/real/expected/glib2.0.check" "$T/check.now"
+}

@@ -32,17 +32,5 @@ diag=$(header_diagnostics "$T/build.log" glib_probes.h gobject_probes.h gio_prob
 $diag"
 
 step "the probes"
-: >"$T/probes.now"
-: >"$T/check.now"
-cd "$B"
-for lib in glib gobject gio; do
-	so=$lib/lib$lib-2.0.so
-	d=$SRC/$lib/${lib}_probes.d
-	[ "$(declared_probes "$d")" = "$(sdt_notes "$so" | awk '{ print $1, $2 }' | LC_ALL=C sort -u)" ] ||
-		fail "$so does not carry exactly the probes of ${lib}_probes.d"
-	probe_set "$so" >>"$T/probes.now"
-	check_report "$d" "$so" >>"$T/check.now"
-done
-expect_probes glib2.0 "$T/probes.now"
-expect_same "sdtkit check on the three .d files" "$TESTDIR/real/expected/glib2.0.check" "$T/check.now"
+expect_glib_probes "$B"
 pass

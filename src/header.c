@@ -396,6 +396,22 @@ isqualifier(const char *w, size_t n)
 	return 0;
 }
 
+/* whether a word of s is a type qualifier */
+static int
+hasqualifier(const char *s)
+{
+	while (*s) {
+		size_t n = strcspn(s, " ");
+
+		if (isqualifier(s, n))
+			return 1;
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+	return 0;
+}
+
 /* whether s holds only blanks and type qualifiers */
 static int
 onlyqualifiers(const char *s)
@@ -433,6 +449,14 @@ spell(struct buf *out, const char *s)
 	for (; *s; s++) {
 		if (*s == ' ' && s[1] == '*')
 			continue;
+		/* the words replaced below start with '_' or 'r': copy up to the next */
+		if (*s != '_' && *s != 'r') {
+			size_t n = strcspn(s + 1, " _r") + 1;
+
+			bufadd(out, s, n);
+			s += n - 1;
+			continue;
+		}
 		if (strncmp(s, "_Bool", 5) == 0 && !identchar(s[5]) && (s == start || !identchar(s[-1]))) {
 			bufputs(out, "SDTKIT_BOOL");
 			s += 4;
@@ -581,7 +605,13 @@ plaintype(struct buf *out, const char *type)
 {
 	struct buf t = {0};
 	const char *w = type;
+	size_t len = strlen(type);
 
+	/* most types: one blank between words, no qualifier, spelled as they are */
+	if (len > 0 && type[0] != ' ' && type[len - 1] != ' ' && !strstr(type, "  ") && !hasqualifier(type)) {
+		spell(out, type);
+		return;
+	}
 	while (*w) {
 		size_t n = strcspn(w, " ");
 
@@ -613,78 +643,70 @@ signature(struct buf *out, const struct probe *p)
 	}
 }
 
-/* level 2's declaration of the local for argument n (from 1) */
+/*
+ * How each argument of a probe reaches its site is spelled once per
+ * argument, as three macro arguments: its way (SDTKIT_N a number, SDTKIT_P
+ * a pointer, SDTKIT_F4 and SDTKIT_F8 a float or double carried as its bits,
+ * SDTKIT_U a type name of the includer's, SDTKIT_R as it is), its type, and
+ * its value. The way is never a macro: the shared site macros paste it
+ * onto L (the local it needs) and A (what reaches the site), and the no-op
+ * header's onto S (its level 2 local) and V (what it voids). Pasted, the
+ * type serves every level: level 2's locals are declared with
+ * __typeof__(type), which takes any type name, pointers to functions
+ * included.
+ */
+static const char waymacros[] =
+	"#ifndef SDTKIT_NL\n"
+	"#define SDTKIT_NL(type, n, value) SDTKIT_LETN(type, n, value)\n"
+	"#define SDTKIT_NA(type, n, value) SDTKIT_ARGN(type, n, value)\n"
+	"#define SDTKIT_PL(type, n, value) SDTKIT_LETP(__typeof__(type) __sdtkit_arg##n, n, value)\n"
+	"#define SDTKIT_PA(type, n, value) SDTKIT_ARGP(n, value)\n"
+	"#define SDTKIT_F4L(type, n, value) SDTKIT_LETF(type, unsigned int, n, value)\n"
+	"#define SDTKIT_F4A(type, n, value) SDTKIT_ARGF(type, unsigned int, n, value)\n"
+	"#define SDTKIT_F8L(type, n, value) SDTKIT_LETF(type, unsigned long long, n, value)\n"
+	"#define SDTKIT_F8A(type, n, value) SDTKIT_ARGF(type, unsigned long long, n, value)\n"
+	"#define SDTKIT_UL(type, n, value) SDTKIT_STRICT(__typeof__(type) __sdtkit_arg##n, value)\n"
+	"#define SDTKIT_UA(type, n, value) SDTKIT_STRICTARG(__sdtkit_arg##n, value)\n"
+	"#define SDTKIT_RL(type, n, value)\n"
+	"#define SDTKIT_RA(type, n, value) value\n"
+	"#endif\n";
+
+static const char noopways[] =
+	"#ifndef SDTKIT_NS\n"
+	"#define SDTKIT_NS(type, n, value) SDTKIT_STRICT(__typeof__(type) __sdtkit_arg##n, value)\n"
+	"#define SDTKIT_NV(type, n, value) SDTKIT_STRICTARG(__sdtkit_arg##n, value)\n"
+	"#define SDTKIT_PS SDTKIT_NS\n#define SDTKIT_PV SDTKIT_NV\n"
+	"#define SDTKIT_F4S SDTKIT_NS\n#define SDTKIT_F4V SDTKIT_NV\n"
+	"#define SDTKIT_F8S SDTKIT_NS\n#define SDTKIT_F8V SDTKIT_NV\n"
+	"#define SDTKIT_US SDTKIT_NS\n#define SDTKIT_UV SDTKIT_NV\n"
+	"#define SDTKIT_RS(type, n, value)\n"
+	"#define SDTKIT_RV(type, n, value) (value)\n"
+	"#endif\n";
+
+/* the way and the type of argument a, as the shared site macros take them */
 static void
-strictdecl(struct buf *out, const struct arg *a, size_t n, enum argway way)
+argspec(struct buf *out, const struct arg *a, enum argway way)
 {
-	struct buf v = {0};
-
-	bufprintf(&v, "__sdtkit_arg%zu", n);
-	if (way == AW_NUM || way == AW_BITS) {
-		plaintype(out, a->ctype);
-		bufprintf(out, " %s", v.s);
-	} else {
-		declaration(out, a->ctype, a->cnameoff, v.s);
-	}
-	buffree(&v);
-}
-
-/* the unsigned integer that carries the bits of a float or double */
-static const char *
-bitstype(const struct arg *a)
-{
-	return floatsize(a->ctype) == 4 ? "unsigned int" : "unsigned long long";
-}
-
-/* "\t\tSDTKIT_LET...(..., argN) \" for argument i (from 0); the no-op header's SDTKIT_STRICT */
-static void
-local(struct buf *out, const struct arg *a, size_t i, enum argway way, int disabled, const char *indent)
-{
-	size_t n = i + 1;
-
-	if (way == AW_RAW)
+	switch (way) {
+	case AW_RAW:
+		bufputs(out, "SDTKIT_R, ");
+		break;
+	case AW_NUM:
+		bufputs(out, "SDTKIT_N, ");
+		break;
+	case AW_PTR:
+		bufputs(out, "SDTKIT_P, ");
+		declaration(out, a->ctype, a->cnameoff, NULL);
 		return;
-	bufputs(out, indent);
-	if (disabled || way == AW_USER) {
-		bufputs(out, "SDTKIT_STRICT(");
-		strictdecl(out, a, n, way);
-	} else if (way == AW_NUM) {
-		bufputs(out, "SDTKIT_LETN(");
-		plaintype(out, a->ctype);
-		bufprintf(out, ", %zu", n);
-	} else if (way == AW_PTR) {
-		bufputs(out, "SDTKIT_LETP(");
-		strictdecl(out, a, n, way);
-		bufprintf(out, ", %zu", n);
-	} else {
-		bufputs(out, "SDTKIT_LETF(");
-		plaintype(out, a->ctype);
-		bufprintf(out, ", %s, %zu", bitstype(a), n);
+	case AW_USER:
+		bufputs(out, "SDTKIT_U, ");
+		declaration(out, a->ctype, a->cnameoff, NULL);
+		return;
+	case AW_BITS:
+		bufputs(out, floatsize(a->ctype) == 4 ? "SDTKIT_F4, " : "SDTKIT_F8, ");
+		break;
 	}
-	bufprintf(out, ", arg%zu) \\\n", n);
-}
-
-/* what reaches the site (or is voided in the no-op header) for argument i */
-static void
-value(struct buf *out, const struct arg *a, size_t i, enum argway way, int disabled)
-{
-	size_t n = i + 1;
-
-	if (way == AW_RAW) {
-		bufprintf(out, disabled ? "(arg%zu)" : "arg%zu", n);
-	} else if (disabled || way == AW_USER) {
-		bufprintf(out, "SDTKIT_STRICTARG(__sdtkit_arg%zu, arg%zu)", n, n);
-	} else if (way == AW_NUM) {
-		bufputs(out, "SDTKIT_ARGN(");
-		plaintype(out, a->ctype);
-		bufprintf(out, ", %zu, arg%zu)", n, n);
-	} else if (way == AW_PTR) {
-		bufprintf(out, "SDTKIT_ARGP(%zu, arg%zu)", n, n);
-	} else {
-		bufputs(out, "SDTKIT_ARGF(");
-		plaintype(out, a->ctype);
-		bufprintf(out, ", %s, %zu, arg%zu)", bitstype(a), n, n);
-	}
+	plaintype(out, a->ctype);
 }
 
 /* the macro that makes a site: <sys/sdt.h>'s, or the fast one (--sites=fast) */
@@ -694,73 +716,110 @@ sitemacro(const struct headeropts *o)
 	return o->fastsites ? "SDTKIT_FAST_PROBE" : "STAP_PROBE";
 }
 
+/* the name of the shared macro for a probe of any arity: the site kind is part of it */
+static const char *
+sharedmacro(const struct headeropts *o)
+{
+	return o->disabled ? "SDTKIT_NOOP" : o->fastsites ? "SDTKIT_FPROBE" : "SDTKIT_PROBE";
+}
+
+/*
+ * The shared macro for probes of n arguments: SDTKIT_PROBEn(provider,
+ * name, way1, type1, value1, ...) (SDTKIT_FPROBEn for fast sites), or the
+ * no-op header's SDTKIT_NOOPn(way1, type1, value1, ...).
+ */
+static void
+sitedef(struct buf *out, size_t n, const struct headeropts *o)
+{
+	const char *mac = sharedmacro(o);
+	size_t i;
+
+	bufprintf(out, "#ifndef %s%zu\n#define %s%zu(", mac, n, mac, n);
+	if (!o->disabled)
+		bufputs(out, n ? "p, m, " : "p, m");
+	for (i = 1; i <= n; i++)
+		bufprintf(out, "%sw%zu, t%zu, a%zu", i > 1 ? ", " : "", i, i, i);
+	if (o->disabled) {
+		bufputs(out, ") \\\n\tdo { \\\n\t\tif (0) { \\\n\t\t\t");
+		for (i = 1; i <= n; i++)
+			bufprintf(out, "w%zu##S(t%zu, %zu, a%zu) ", i, i, i, i);
+		bufputs(out, "\\\n\t\t\t");
+		for (i = 1; i <= n; i++)
+			bufprintf(out, "(void)w%zu##V(t%zu, %zu, a%zu); ", i, i, i, i);
+		bufputs(out, "\\\n\t\t} \\\n\t} while (0)\n#endif\n");
+		return;
+	}
+	bufputs(out, ") \\\n\tdo { \\\n\t\tSDTKIT_SITE_BEGIN \\\n");
+	if (n > 0) {
+		bufputs(out, "\t\t");
+		for (i = 1; i <= n; i++)
+			bufprintf(out, "w%zu##L(t%zu, %zu, a%zu) ", i, i, i, i);
+		bufprintf(out, "\\\n\t\t%s%zu(p, m", sitemacro(o), n);
+	} else {
+		bufprintf(out, "\t\t%s(p, m", sitemacro(o));
+	}
+	for (i = 1; i <= n; i++)
+		bufprintf(out, ", w%zu##A(t%zu, %zu, a%zu)", i, i, i, i);
+	bufputs(out, "); \\\n\t\tSDTKIT_SITE_END \\\n\t} while (0)\n#endif\n");
+}
+
+/* the attributes of a semaphore's declaration, shared by all of them */
+static void
+semattr(struct buf *out, const struct headeropts *o)
+{
+	const char *vis = o->sem == SEM_HIDDEN ? "HIDDEN" : "DEFAULT";
+
+	bufprintf(out, "#ifndef SDTKIT_SEMAPHORE_%s\n#define SDTKIT_SEMAPHORE_%s "
+	          "__attribute__((__unused__, __section__(\".probes\")%s))\n#endif\n",
+	          vis, vis, o->sem == SEM_HIDDEN ? ", __visibility__(\"hidden\")" : "");
+}
+
 static void
 probe(struct buf *out, const struct provider *pv, const struct probe *p,
       const struct headeropts *o)
 {
 	char *stem = macroname(o->prefix, pv->name, p->name);
-	struct buf name = {0}; /* provider_probe, the stem of the semaphore */
-	struct buf sig = {0};  /* the argument types, for the comment */
 	char plist[sizeof(paramtext)];
-	enum argway way[SDT_MAXARGS];
 	size_t i;
 
-	bufprintf(&name, "%s_%s", pv->name, p->name);
 	memcpy(plist, paramtext, paramlen[p->nargs]);
 	plist[paramlen[p->nargs]] = '\0';
-	signature(&sig, p);
-	for (i = 0; i < p->nargs; i++)
-		way[i] = argway(&p->args[i], o);
 
-	bufprintf(out, "\n/* %s:%s(%s) */\n", pv->name, p->name, sig.s);
+	bufprintf(out, "\n/* %s:%s(", pv->name, p->name);
+	signature(out, p);
+	bufputs(out, ") */\n");
 	if (!o->disabled && o->sem != SEM_NONE) {
-		bufprintf(out, "__extension__ extern unsigned short %s_semaphore\n"
-		          "\t__attribute__((__unused__, __section__(\".probes\")%s));\n"
-		          "#define %s_ENABLED() __builtin_expect(%s_semaphore, 0)\n",
-		          name.s, o->sem == SEM_HIDDEN ? ", __visibility__(\"hidden\")" : "",
-		          stem, name.s);
+		bufprintf(out, "__extension__ extern unsigned short %s_%s_semaphore SDTKIT_SEMAPHORE_%s;\n"
+		          "#define %s_ENABLED() __builtin_expect(%s_%s_semaphore, 0)\n",
+		          pv->name, p->name, o->sem == SEM_HIDDEN ? "HIDDEN" : "DEFAULT",
+		          stem, pv->name, p->name);
 	} else {
 		bufprintf(out, "#define %s_ENABLED() (%s)\n", stem, o->disabled ? "0" : "1");
 	}
 
 	bufprintf(out, "#define %s(%s) \\\n", stem, plist);
-	if (o->disabled) {
-		/* compiled (so the variables it uses are used) but never run */
-		bufputs(out, "\tdo { \\\n\t\tif (0) { \\\n");
-		for (i = 0; i < p->nargs; i++)
-			local(out, &p->args[i], i, way[i], 1, "\t\t\t");
-		for (i = 0; i < p->nargs; i++) {
-			bufputs(out, "\t\t\t(void)");
-			value(out, &p->args[i], i, way[i], 1);
-			bufputs(out, "; \\\n");
-		}
-		bufputs(out, "\t\t} \\\n\t} while (0)\n");
+	if (o->disabled && p->nargs == 0) {
+		bufputs(out, "\tdo { } while (0)\n");
 	} else {
-		bufputs(out, "\tdo { \\\n\t\tSDTKIT_SITE_BEGIN \\\n");
-		for (i = 0; i < p->nargs; i++)
-			local(out, &p->args[i], i, way[i], 0, "\t\t");
-		if (p->nargs == 0) {
-			bufprintf(out, "\t\t%s(%s, %s); \\\n", sitemacro(o), pv->name, p->name);
-		} else {
-			bufprintf(out, "\t\t%s%zu(%s, %s", sitemacro(o), p->nargs, pv->name, p->name);
-			for (i = 0; i < p->nargs; i++) {
+		bufprintf(out, "\t%s%zu(", sharedmacro(o), p->nargs);
+		if (!o->disabled)
+			bufprintf(out, "%s, %s%s", pv->name, p->name, p->nargs ? ", " : "");
+		for (i = 0; i < p->nargs; i++) {
+			if (i)
 				bufputs(out, ", ");
-				value(out, &p->args[i], i, way[i], 0);
-			}
-			bufputs(out, "); \\\n");
+			argspec(out, &p->args[i], argway(&p->args[i], o));
+			bufprintf(out, ", arg%zu", i + 1);
 		}
-		bufputs(out, "\t\tSDTKIT_SITE_END \\\n\t} while (0)\n");
+		bufputs(out, ")\n");
 	}
-	buffree(&sig);
-	buffree(&name);
 	free(stem);
 }
-
 
 void
 header(const struct model *m, const struct headeropts *o, struct buf *out)
 {
 	size_t i, j;
+	unsigned arities = 0; /* bit n: a probe of n arguments */
 
 	bufprintf(out, "/* Generated by sdtkit from %s: do not edit. */\n", basename_of(o->source));
 	if (m->nproviders == 0) {
@@ -807,6 +866,19 @@ header(const struct model *m, const struct headeropts *o, struct buf *out)
 		bufputs(out, convcxx);
 		bufputs(out, convcxx2);
 		bufputs(out, convnone);
+		bufputs(out, waymacros);
+		if (o->sem != SEM_NONE)
+			semattr(out, o);
+	} else {
+		bufputs(out, noopways);
+	}
+	for (i = 0; i < m->nproviders; i++) {
+		for (j = 0; j < m->providers[i].nprobes; j++)
+			arities |= 1u << m->providers[i].probes[j].nargs;
+	}
+	for (i = 0; i <= SDT_MAXARGS; i++) {
+		if ((arities & (1u << i)) && !(o->disabled && i == 0))
+			sitedef(out, i, o);
 	}
 	bufputs(out, "\n");
 	bufputs(out, "#ifdef __cplusplus\nextern \"C\" {\n#endif\n");

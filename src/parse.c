@@ -45,17 +45,27 @@ static const struct keyword keywords[] = {
 	KW("gid_t", KW_STDTYPE, "sys/types.h"), KW("bool", KW_STDTYPE, "stdbool.h"),
 };
 #undef KW
+_Static_assert(sizeof(keywords) / sizeof(keywords[0]) < 255, "keyword() indexes keywords in a byte");
 
 /* the entry of the word s (n bytes) in keywords, or NULL */
 static const struct keyword *
 keyword(const char *s, size_t n)
 {
+	/* by first byte: 1 + the first entry, then 1 + the next entry with that byte (0 ends) */
+	static unsigned char first[256], then[LEN(keywords)];
 	size_t i;
 
-	for (i = 0; i < LEN(keywords); i++) {
-		if (keywords[i].len == n && keywords[i].name[0] == s[0] &&
-		    memcmp(keywords[i].name, s, n) == 0)
-			return &keywords[i];
+	if (!first[(unsigned char)keywords[0].name[0]]) {
+		for (i = LEN(keywords); i-- > 0;) {
+			then[i] = first[(unsigned char)keywords[i].name[0]];
+			first[(unsigned char)keywords[i].name[0]] = (unsigned char)(i + 1);
+		}
+	}
+	if (n == 0)
+		return NULL;
+	for (i = first[(unsigned char)s[0]]; i > 0; i = then[i - 1]) {
+		if (keywords[i - 1].len == n && memcmp(keywords[i - 1].name, s, n) == 0)
+			return &keywords[i - 1];
 	}
 	return NULL;
 }
@@ -1375,6 +1385,8 @@ resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, 
 	char *inner = NULL;
 	int ok = 1;
 
+	if (m->ntypedefs == 0)
+		return 0;
 	word = soleword(type, &wlen);
 	if (!word || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
 		return 0;
@@ -1455,6 +1467,8 @@ typedefpointer(const struct model *m, const char *type, int depth)
 
 	if (strpbrk(type, "*(["))
 		return 1;
+	if (m->ntypedefs == 0)
+		return 0;
 	word = soleword(type, &wlen);
 	if (!word || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
 		return 0;

@@ -31,6 +31,47 @@
 #define SDTKIT_ATOMIC _Atomic
 #endif
 #endif
+#ifndef SDTKIT_NS
+#define SDTKIT_NS(type, n, value) SDTKIT_STRICT(__typeof__(type) __sdtkit_arg##n, value)
+#define SDTKIT_NV(type, n, value) SDTKIT_STRICTARG(__sdtkit_arg##n, value)
+#define SDTKIT_PS SDTKIT_NS
+#define SDTKIT_PV SDTKIT_NV
+#define SDTKIT_F4S SDTKIT_NS
+#define SDTKIT_F4V SDTKIT_NV
+#define SDTKIT_F8S SDTKIT_NS
+#define SDTKIT_F8V SDTKIT_NV
+#define SDTKIT_US SDTKIT_NS
+#define SDTKIT_UV SDTKIT_NV
+#define SDTKIT_RS(type, n, value)
+#define SDTKIT_RV(type, n, value) (value)
+#endif
+#ifndef SDTKIT_NOOP1
+#define SDTKIT_NOOP1(w1, t1, a1) \
+	do { \
+		if (0) { \
+			w1##S(t1, 1, a1) \
+			(void)w1##V(t1, 1, a1); \
+		} \
+	} while (0)
+#endif
+#ifndef SDTKIT_NOOP2
+#define SDTKIT_NOOP2(w1, t1, a1, w2, t2, a2) \
+	do { \
+		if (0) { \
+			w1##S(t1, 1, a1) w2##S(t2, 2, a2) \
+			(void)w1##V(t1, 1, a1); (void)w2##V(t2, 2, a2); \
+		} \
+	} while (0)
+#endif
+#ifndef SDTKIT_NOOP3
+#define SDTKIT_NOOP3(w1, t1, a1, w2, t2, a2, w3, t3, a3) \
+	do { \
+		if (0) { \
+			w1##S(t1, 1, a1) w2##S(t2, 2, a2) w3##S(t3, 3, a3) \
+			(void)w1##V(t1, 1, a1); (void)w2##V(t2, 2, a2); (void)w3##V(t3, 3, a3); \
+		} \
+	} while (0)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -39,86 +80,37 @@ extern "C" {
 /* minipy:function__entry(const char *, const char *, int) */
 #define MINIPY_FUNCTION_ENTRY_ENABLED() (0)
 #define MINIPY_FUNCTION_ENTRY(arg1, arg2, arg3) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg2, arg2) \
-			SDTKIT_STRICT(int __sdtkit_arg3, arg3) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg3, arg3); \
-		} \
-	} while (0)
+	SDTKIT_NOOP3(SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2, SDTKIT_N, int, arg3)
 
 /* minipy:function__return(const char *, const char *, int) */
 #define MINIPY_FUNCTION_RETURN_ENABLED() (0)
 #define MINIPY_FUNCTION_RETURN(arg1, arg2, arg3) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg2, arg2) \
-			SDTKIT_STRICT(int __sdtkit_arg3, arg3) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg3, arg3); \
-		} \
-	} while (0)
+	SDTKIT_NOOP3(SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2, SDTKIT_N, int, arg3)
 
 /* minipy:line(const char *, const char *, int) */
 #define MINIPY_LINE_ENABLED() (0)
 #define MINIPY_LINE(arg1, arg2, arg3) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg2, arg2) \
-			SDTKIT_STRICT(int __sdtkit_arg3, arg3) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg3, arg3); \
-		} \
-	} while (0)
+	SDTKIT_NOOP3(SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2, SDTKIT_N, int, arg3)
 
 /* minipy:gc__start(int) */
 #define MINIPY_GC_START_ENABLED() (0)
 #define MINIPY_GC_START(arg1) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(int __sdtkit_arg1, arg1) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-		} \
-	} while (0)
+	SDTKIT_NOOP1(SDTKIT_N, int, arg1)
 
 /* minipy:gc__done(long) */
 #define MINIPY_GC_DONE_ENABLED() (0)
 #define MINIPY_GC_DONE(arg1) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(long __sdtkit_arg1, arg1) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-		} \
-	} while (0)
+	SDTKIT_NOOP1(SDTKIT_N, long, arg1)
 
 /* minipy:import__find__load__start(const char *) */
 #define MINIPY_IMPORT_FIND_LOAD_START_ENABLED() (0)
 #define MINIPY_IMPORT_FIND_LOAD_START(arg1) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-		} \
-	} while (0)
+	SDTKIT_NOOP1(SDTKIT_P, const volatile char*, arg1)
 
 /* minipy:import__find__load__done(const char *, int) */
 #define MINIPY_IMPORT_FIND_LOAD_DONE_ENABLED() (0)
 #define MINIPY_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(int __sdtkit_arg2, arg2) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-		} \
-	} while (0)
+	SDTKIT_NOOP2(SDTKIT_P, const volatile char*, arg1, SDTKIT_N, int, arg2)
 
 #ifdef __cplusplus
 }

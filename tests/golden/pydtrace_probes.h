@@ -168,166 +168,126 @@ __sdtkit_tobits(const __sdtkit_X &__sdtkit_x) { return __sdtkit_bits<__sdtkit_T,
 #define SDTKIT_ARGF(type, bits, n, value) (value)
 #endif
 #endif
+#ifndef SDTKIT_NL
+#define SDTKIT_NL(type, n, value) SDTKIT_LETN(type, n, value)
+#define SDTKIT_NA(type, n, value) SDTKIT_ARGN(type, n, value)
+#define SDTKIT_PL(type, n, value) SDTKIT_LETP(__typeof__(type) __sdtkit_arg##n, n, value)
+#define SDTKIT_PA(type, n, value) SDTKIT_ARGP(n, value)
+#define SDTKIT_F4L(type, n, value) SDTKIT_LETF(type, unsigned int, n, value)
+#define SDTKIT_F4A(type, n, value) SDTKIT_ARGF(type, unsigned int, n, value)
+#define SDTKIT_F8L(type, n, value) SDTKIT_LETF(type, unsigned long long, n, value)
+#define SDTKIT_F8A(type, n, value) SDTKIT_ARGF(type, unsigned long long, n, value)
+#define SDTKIT_UL(type, n, value) SDTKIT_STRICT(__typeof__(type) __sdtkit_arg##n, value)
+#define SDTKIT_UA(type, n, value) SDTKIT_STRICTARG(__sdtkit_arg##n, value)
+#define SDTKIT_RL(type, n, value)
+#define SDTKIT_RA(type, n, value) value
+#endif
+#ifndef SDTKIT_SEMAPHORE_HIDDEN
+#define SDTKIT_SEMAPHORE_HIDDEN __attribute__((__unused__, __section__(".probes"), __visibility__("hidden")))
+#endif
+#ifndef SDTKIT_PROBE1
+#define SDTKIT_PROBE1(p, m, w1, t1, a1) \
+	do { \
+		SDTKIT_SITE_BEGIN \
+		w1##L(t1, 1, a1) \
+		STAP_PROBE1(p, m, w1##A(t1, 1, a1)); \
+		SDTKIT_SITE_END \
+	} while (0)
+#endif
+#ifndef SDTKIT_PROBE2
+#define SDTKIT_PROBE2(p, m, w1, t1, a1, w2, t2, a2) \
+	do { \
+		SDTKIT_SITE_BEGIN \
+		w1##L(t1, 1, a1) w2##L(t2, 2, a2) \
+		STAP_PROBE2(p, m, w1##A(t1, 1, a1), w2##A(t2, 2, a2)); \
+		SDTKIT_SITE_END \
+	} while (0)
+#endif
+#ifndef SDTKIT_PROBE3
+#define SDTKIT_PROBE3(p, m, w1, t1, a1, w2, t2, a2, w3, t3, a3) \
+	do { \
+		SDTKIT_SITE_BEGIN \
+		w1##L(t1, 1, a1) w2##L(t2, 2, a2) w3##L(t3, 3, a3) \
+		STAP_PROBE3(p, m, w1##A(t1, 1, a1), w2##A(t2, 2, a2), w3##A(t3, 3, a3)); \
+		SDTKIT_SITE_END \
+	} while (0)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
 #endif
 
 /* python:function__entry(const char *, const char *, int) */
-__extension__ extern unsigned short python_function__entry_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_function__entry_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_FUNCTION_ENTRY_ENABLED() __builtin_expect(python_function__entry_semaphore, 0)
 #define PYTHON_FUNCTION_ENTRY(arg1, arg2, arg3) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg2, 2, arg2) \
-		SDTKIT_LETN(int, 3, arg3) \
-		STAP_PROBE3(python, function__entry, SDTKIT_ARGP(1, arg1), SDTKIT_ARGP(2, arg2), SDTKIT_ARGN(int, 3, arg3)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE3(python, function__entry, SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2, SDTKIT_N, int, arg3)
 
 /* python:function__return(const char *, const char *, int) */
-__extension__ extern unsigned short python_function__return_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_function__return_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_FUNCTION_RETURN_ENABLED() __builtin_expect(python_function__return_semaphore, 0)
 #define PYTHON_FUNCTION_RETURN(arg1, arg2, arg3) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg2, 2, arg2) \
-		SDTKIT_LETN(int, 3, arg3) \
-		STAP_PROBE3(python, function__return, SDTKIT_ARGP(1, arg1), SDTKIT_ARGP(2, arg2), SDTKIT_ARGN(int, 3, arg3)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE3(python, function__return, SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2, SDTKIT_N, int, arg3)
 
 /* python:line(const char *, const char *, int) */
-__extension__ extern unsigned short python_line_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_line_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_LINE_ENABLED() __builtin_expect(python_line_semaphore, 0)
 #define PYTHON_LINE(arg1, arg2, arg3) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg2, 2, arg2) \
-		SDTKIT_LETN(int, 3, arg3) \
-		STAP_PROBE3(python, line, SDTKIT_ARGP(1, arg1), SDTKIT_ARGP(2, arg2), SDTKIT_ARGN(int, 3, arg3)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE3(python, line, SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2, SDTKIT_N, int, arg3)
 
 /* python:gc__start(int) */
-__extension__ extern unsigned short python_gc__start_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_gc__start_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_GC_START_ENABLED() __builtin_expect(python_gc__start_semaphore, 0)
 #define PYTHON_GC_START(arg1) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETN(int, 1, arg1) \
-		STAP_PROBE1(python, gc__start, SDTKIT_ARGN(int, 1, arg1)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE1(python, gc__start, SDTKIT_N, int, arg1)
 
 /* python:gc__done(long) */
-__extension__ extern unsigned short python_gc__done_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_gc__done_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_GC_DONE_ENABLED() __builtin_expect(python_gc__done_semaphore, 0)
 #define PYTHON_GC_DONE(arg1) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETN(long, 1, arg1) \
-		STAP_PROBE1(python, gc__done, SDTKIT_ARGN(long, 1, arg1)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE1(python, gc__done, SDTKIT_N, long, arg1)
 
 /* python:instance__new__start(const char *, const char *) */
-__extension__ extern unsigned short python_instance__new__start_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_instance__new__start_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_INSTANCE_NEW_START_ENABLED() __builtin_expect(python_instance__new__start_semaphore, 0)
 #define PYTHON_INSTANCE_NEW_START(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg2, 2, arg2) \
-		STAP_PROBE2(python, instance__new__start, SDTKIT_ARGP(1, arg1), SDTKIT_ARGP(2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE2(python, instance__new__start, SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2)
 
 /* python:instance__new__done(const char *, const char *) */
-__extension__ extern unsigned short python_instance__new__done_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_instance__new__done_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_INSTANCE_NEW_DONE_ENABLED() __builtin_expect(python_instance__new__done_semaphore, 0)
 #define PYTHON_INSTANCE_NEW_DONE(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg2, 2, arg2) \
-		STAP_PROBE2(python, instance__new__done, SDTKIT_ARGP(1, arg1), SDTKIT_ARGP(2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE2(python, instance__new__done, SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2)
 
 /* python:instance__delete__start(const char *, const char *) */
-__extension__ extern unsigned short python_instance__delete__start_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_instance__delete__start_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_INSTANCE_DELETE_START_ENABLED() __builtin_expect(python_instance__delete__start_semaphore, 0)
 #define PYTHON_INSTANCE_DELETE_START(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg2, 2, arg2) \
-		STAP_PROBE2(python, instance__delete__start, SDTKIT_ARGP(1, arg1), SDTKIT_ARGP(2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE2(python, instance__delete__start, SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2)
 
 /* python:instance__delete__done(const char *, const char *) */
-__extension__ extern unsigned short python_instance__delete__done_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_instance__delete__done_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_INSTANCE_DELETE_DONE_ENABLED() __builtin_expect(python_instance__delete__done_semaphore, 0)
 #define PYTHON_INSTANCE_DELETE_DONE(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg2, 2, arg2) \
-		STAP_PROBE2(python, instance__delete__done, SDTKIT_ARGP(1, arg1), SDTKIT_ARGP(2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE2(python, instance__delete__done, SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2)
 
 /* python:import__find__load__start(const char *) */
-__extension__ extern unsigned short python_import__find__load__start_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_import__find__load__start_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_IMPORT_FIND_LOAD_START_ENABLED() __builtin_expect(python_import__find__load__start_semaphore, 0)
 #define PYTHON_IMPORT_FIND_LOAD_START(arg1) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		STAP_PROBE1(python, import__find__load__start, SDTKIT_ARGP(1, arg1)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE1(python, import__find__load__start, SDTKIT_P, const volatile char*, arg1)
 
 /* python:import__find__load__done(const char *, int) */
-__extension__ extern unsigned short python_import__find__load__done_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_import__find__load__done_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_IMPORT_FIND_LOAD_DONE_ENABLED() __builtin_expect(python_import__find__load__done_semaphore, 0)
 #define PYTHON_IMPORT_FIND_LOAD_DONE(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETN(int, 2, arg2) \
-		STAP_PROBE2(python, import__find__load__done, SDTKIT_ARGP(1, arg1), SDTKIT_ARGN(int, 2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE2(python, import__find__load__done, SDTKIT_P, const volatile char*, arg1, SDTKIT_N, int, arg2)
 
 /* python:audit(const char *, void *) */
-__extension__ extern unsigned short python_audit_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short python_audit_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define PYTHON_AUDIT_ENABLED() __builtin_expect(python_audit_semaphore, 0)
 #define PYTHON_AUDIT(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETP(const volatile void* __sdtkit_arg2, 2, arg2) \
-		STAP_PROBE2(python, audit, SDTKIT_ARGP(1, arg1), SDTKIT_ARGP(2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_PROBE2(python, audit, SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile void*, arg2)
 
 #ifdef __cplusplus
 }

@@ -33,6 +33,29 @@
 #define SDTKIT_ATOMIC _Atomic
 #endif
 #endif
+#ifndef SDTKIT_NS
+#define SDTKIT_NS(type, n, value) SDTKIT_STRICT(__typeof__(type) __sdtkit_arg##n, value)
+#define SDTKIT_NV(type, n, value) SDTKIT_STRICTARG(__sdtkit_arg##n, value)
+#define SDTKIT_PS SDTKIT_NS
+#define SDTKIT_PV SDTKIT_NV
+#define SDTKIT_F4S SDTKIT_NS
+#define SDTKIT_F4V SDTKIT_NV
+#define SDTKIT_F8S SDTKIT_NS
+#define SDTKIT_F8V SDTKIT_NV
+#define SDTKIT_US SDTKIT_NS
+#define SDTKIT_UV SDTKIT_NV
+#define SDTKIT_RS(type, n, value)
+#define SDTKIT_RV(type, n, value) (value)
+#endif
+#ifndef SDTKIT_NOOP2
+#define SDTKIT_NOOP2(w1, t1, a1, w2, t2, a2) \
+	do { \
+		if (0) { \
+			w1##S(t1, 1, a1) w2##S(t2, 2, a2) \
+			(void)w1##V(t1, 1, a1); (void)w2##V(t2, 2, a2); \
+		} \
+	} while (0)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -46,78 +69,37 @@ union chunk;
 /* app:start(const char *, int) */
 #define APP_START_ENABLED() (0)
 #define APP_START(arg1, arg2) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(int __sdtkit_arg2, arg2) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-		} \
-	} while (0)
+	SDTKIT_NOOP2(SDTKIT_P, const volatile char*, arg1, SDTKIT_N, int, arg2)
 
 /* app:request__begin(unsigned long long, struct request *) */
 #define APP_REQUEST_BEGIN_ENABLED() (0)
 #define APP_REQUEST_BEGIN(arg1, arg2) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(unsigned long long __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(const volatile struct request* __sdtkit_arg2, arg2) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-		} \
-	} while (0)
+	SDTKIT_NOOP2(SDTKIT_N, unsigned long long, arg1, SDTKIT_P, const volatile struct request*, arg2)
 
 /* app:request__end(unsigned long long, int) */
 #define APP_REQUEST_END_ENABLED() (0)
 #define APP_REQUEST_END(arg1, arg2) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(unsigned long long __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(int __sdtkit_arg2, arg2) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-		} \
-	} while (0)
+	SDTKIT_NOOP2(SDTKIT_N, unsigned long long, arg1, SDTKIT_N, int, arg2)
 
 /* db:query(const char *, size_t) */
 #define DB_QUERY_ENABLED() (0)
 #define DB_QUERY(arg1, arg2) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(size_t __sdtkit_arg2, arg2) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-		} \
-	} while (0)
+	SDTKIT_NOOP2(SDTKIT_P, const volatile char*, arg1, SDTKIT_N, size_t, arg2)
 
 /* db:commit(void) */
 #define DB_COMMIT_ENABLED() (0)
 #define DB_COMMIT() \
-	do { \
-		if (0) { \
-		} \
-	} while (0)
+	do { } while (0)
 
 /* gc:collect(void) */
 #define GC_COLLECT_ENABLED() (0)
 #define GC_COLLECT() \
-	do { \
-		if (0) { \
-		} \
-	} while (0)
+	do { } while (0)
 
 /* gc:sweep__done(uint64_t, union chunk *) */
 #define GC_SWEEP_DONE_ENABLED() (0)
 #define GC_SWEEP_DONE(arg1, arg2) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(uint64_t __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(const volatile union chunk* __sdtkit_arg2, arg2) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-		} \
-	} while (0)
+	SDTKIT_NOOP2(SDTKIT_N, uint64_t, arg1, SDTKIT_P, const volatile union chunk*, arg2)
 
 #ifdef __cplusplus
 }

@@ -257,6 +257,40 @@ __sdtkit_tobits(const __sdtkit_X &__sdtkit_x) { return __sdtkit_bits<__sdtkit_T,
 #define SDTKIT_ARGF(type, bits, n, value) (value)
 #endif
 #endif
+#ifndef SDTKIT_NL
+#define SDTKIT_NL(type, n, value) SDTKIT_LETN(type, n, value)
+#define SDTKIT_NA(type, n, value) SDTKIT_ARGN(type, n, value)
+#define SDTKIT_PL(type, n, value) SDTKIT_LETP(__typeof__(type) __sdtkit_arg##n, n, value)
+#define SDTKIT_PA(type, n, value) SDTKIT_ARGP(n, value)
+#define SDTKIT_F4L(type, n, value) SDTKIT_LETF(type, unsigned int, n, value)
+#define SDTKIT_F4A(type, n, value) SDTKIT_ARGF(type, unsigned int, n, value)
+#define SDTKIT_F8L(type, n, value) SDTKIT_LETF(type, unsigned long long, n, value)
+#define SDTKIT_F8A(type, n, value) SDTKIT_ARGF(type, unsigned long long, n, value)
+#define SDTKIT_UL(type, n, value) SDTKIT_STRICT(__typeof__(type) __sdtkit_arg##n, value)
+#define SDTKIT_UA(type, n, value) SDTKIT_STRICTARG(__sdtkit_arg##n, value)
+#define SDTKIT_RL(type, n, value)
+#define SDTKIT_RA(type, n, value) value
+#endif
+#ifndef SDTKIT_SEMAPHORE_HIDDEN
+#define SDTKIT_SEMAPHORE_HIDDEN __attribute__((__unused__, __section__(".probes"), __visibility__("hidden")))
+#endif
+#ifndef SDTKIT_FPROBE0
+#define SDTKIT_FPROBE0(p, m) \
+	do { \
+		SDTKIT_SITE_BEGIN \
+		SDTKIT_FAST_PROBE(p, m); \
+		SDTKIT_SITE_END \
+	} while (0)
+#endif
+#ifndef SDTKIT_FPROBE2
+#define SDTKIT_FPROBE2(p, m, w1, t1, a1, w2, t2, a2) \
+	do { \
+		SDTKIT_SITE_BEGIN \
+		w1##L(t1, 1, a1) w2##L(t2, 2, a2) \
+		SDTKIT_FAST_PROBE2(p, m, w1##A(t1, 1, a1), w2##A(t2, 2, a2)); \
+		SDTKIT_SITE_END \
+	} while (0)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -268,91 +302,46 @@ union chunk;
 #endif
 
 /* app:start(const char *, int) */
-__extension__ extern unsigned short app_start_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short app_start_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define APP_START_ENABLED() __builtin_expect(app_start_semaphore, 0)
 #define APP_START(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETN(int, 2, arg2) \
-		SDTKIT_FAST_PROBE2(app, start, SDTKIT_ARGP(1, arg1), SDTKIT_ARGN(int, 2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_FPROBE2(app, start, SDTKIT_P, const volatile char*, arg1, SDTKIT_N, int, arg2)
 
 /* app:request__begin(unsigned long long, struct request *) */
-__extension__ extern unsigned short app_request__begin_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short app_request__begin_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define APP_REQUEST_BEGIN_ENABLED() __builtin_expect(app_request__begin_semaphore, 0)
 #define APP_REQUEST_BEGIN(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETN(unsigned long long, 1, arg1) \
-		SDTKIT_LETP(const volatile struct request* __sdtkit_arg2, 2, arg2) \
-		SDTKIT_FAST_PROBE2(app, request__begin, SDTKIT_ARGN(unsigned long long, 1, arg1), SDTKIT_ARGP(2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_FPROBE2(app, request__begin, SDTKIT_N, unsigned long long, arg1, SDTKIT_P, const volatile struct request*, arg2)
 
 /* app:request__end(unsigned long long, int) */
-__extension__ extern unsigned short app_request__end_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short app_request__end_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define APP_REQUEST_END_ENABLED() __builtin_expect(app_request__end_semaphore, 0)
 #define APP_REQUEST_END(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETN(unsigned long long, 1, arg1) \
-		SDTKIT_LETN(int, 2, arg2) \
-		SDTKIT_FAST_PROBE2(app, request__end, SDTKIT_ARGN(unsigned long long, 1, arg1), SDTKIT_ARGN(int, 2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_FPROBE2(app, request__end, SDTKIT_N, unsigned long long, arg1, SDTKIT_N, int, arg2)
 
 /* db:query(const char *, size_t) */
-__extension__ extern unsigned short db_query_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short db_query_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define DB_QUERY_ENABLED() __builtin_expect(db_query_semaphore, 0)
 #define DB_QUERY(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETP(const volatile char* __sdtkit_arg1, 1, arg1) \
-		SDTKIT_LETN(size_t, 2, arg2) \
-		SDTKIT_FAST_PROBE2(db, query, SDTKIT_ARGP(1, arg1), SDTKIT_ARGN(size_t, 2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_FPROBE2(db, query, SDTKIT_P, const volatile char*, arg1, SDTKIT_N, size_t, arg2)
 
 /* db:commit(void) */
-__extension__ extern unsigned short db_commit_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short db_commit_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define DB_COMMIT_ENABLED() __builtin_expect(db_commit_semaphore, 0)
 #define DB_COMMIT() \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_FAST_PROBE(db, commit); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_FPROBE0(db, commit)
 
 /* gc:collect(void) */
-__extension__ extern unsigned short gc_collect_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short gc_collect_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define GC_COLLECT_ENABLED() __builtin_expect(gc_collect_semaphore, 0)
 #define GC_COLLECT() \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_FAST_PROBE(gc, collect); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_FPROBE0(gc, collect)
 
 /* gc:sweep__done(uint64_t, union chunk *) */
-__extension__ extern unsigned short gc_sweep__done_semaphore
-	__attribute__((__unused__, __section__(".probes"), __visibility__("hidden")));
+__extension__ extern unsigned short gc_sweep__done_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define GC_SWEEP_DONE_ENABLED() __builtin_expect(gc_sweep__done_semaphore, 0)
 #define GC_SWEEP_DONE(arg1, arg2) \
-	do { \
-		SDTKIT_SITE_BEGIN \
-		SDTKIT_LETN(uint64_t, 1, arg1) \
-		SDTKIT_LETP(const volatile union chunk* __sdtkit_arg2, 2, arg2) \
-		SDTKIT_FAST_PROBE2(gc, sweep__done, SDTKIT_ARGN(uint64_t, 1, arg1), SDTKIT_ARGP(2, arg2)); \
-		SDTKIT_SITE_END \
-	} while (0)
+	SDTKIT_FPROBE2(gc, sweep__done, SDTKIT_N, uint64_t, arg1, SDTKIT_P, const volatile union chunk*, arg2)
 
 #ifdef __cplusplus
 }

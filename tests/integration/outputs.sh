@@ -7,7 +7,7 @@ cd "$T"
 {
 	echo 'provider big {'
 	i=0
-	while [ $i -lt 400 ]; do echo "	probe p$i(const char *, int, long);"; i=$((i + 1)); done
+	while [ $i -lt 1000 ]; do echo "	probe p$i(const char *, int, long);"; i=$((i + 1)); done
 	echo '};'
 } >big.d
 echo 'provider small { probe a(int); };' >small.d

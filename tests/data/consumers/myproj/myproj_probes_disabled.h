@@ -31,6 +31,38 @@
 #define SDTKIT_ATOMIC _Atomic
 #endif
 #endif
+#ifndef SDTKIT_NS
+#define SDTKIT_NS(type, n, value) SDTKIT_STRICT(__typeof__(type) __sdtkit_arg##n, value)
+#define SDTKIT_NV(type, n, value) SDTKIT_STRICTARG(__sdtkit_arg##n, value)
+#define SDTKIT_PS SDTKIT_NS
+#define SDTKIT_PV SDTKIT_NV
+#define SDTKIT_F4S SDTKIT_NS
+#define SDTKIT_F4V SDTKIT_NV
+#define SDTKIT_F8S SDTKIT_NS
+#define SDTKIT_F8V SDTKIT_NV
+#define SDTKIT_US SDTKIT_NS
+#define SDTKIT_UV SDTKIT_NV
+#define SDTKIT_RS(type, n, value)
+#define SDTKIT_RV(type, n, value) (value)
+#endif
+#ifndef SDTKIT_NOOP1
+#define SDTKIT_NOOP1(w1, t1, a1) \
+	do { \
+		if (0) { \
+			w1##S(t1, 1, a1) \
+			(void)w1##V(t1, 1, a1); \
+		} \
+	} while (0)
+#endif
+#ifndef SDTKIT_NOOP3
+#define SDTKIT_NOOP3(w1, t1, a1, w2, t2, a2, w3, t3, a3) \
+	do { \
+		if (0) { \
+			w1##S(t1, 1, a1) w2##S(t2, 2, a2) w3##S(t3, 3, a3) \
+			(void)w1##V(t1, 1, a1); (void)w2##V(t2, 2, a2); (void)w3##V(t3, 3, a3); \
+		} \
+	} while (0)
+#endif
 
 #ifdef __cplusplus
 extern "C" {
@@ -39,26 +71,12 @@ extern "C" {
 /* myproj:function__entry(const char *, const char *, int) */
 #define MYPROJ_FUNCTION_ENTRY_ENABLED() (0)
 #define MYPROJ_FUNCTION_ENTRY(arg1, arg2, arg3) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg1, arg1) \
-			SDTKIT_STRICT(const volatile char* __sdtkit_arg2, arg2) \
-			SDTKIT_STRICT(int __sdtkit_arg3, arg3) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg2, arg2); \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg3, arg3); \
-		} \
-	} while (0)
+	SDTKIT_NOOP3(SDTKIT_P, const volatile char*, arg1, SDTKIT_P, const volatile char*, arg2, SDTKIT_N, int, arg3)
 
 /* myproj:tick(int) */
 #define MYPROJ_TICK_ENABLED() (0)
 #define MYPROJ_TICK(arg1) \
-	do { \
-		if (0) { \
-			SDTKIT_STRICT(int __sdtkit_arg1, arg1) \
-			(void)SDTKIT_STRICTARG(__sdtkit_arg1, arg1); \
-		} \
-	} while (0)
+	SDTKIT_NOOP1(SDTKIT_N, int, arg1)
 
 #ifdef __cplusplus
 }

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # run.sh: time `dtrace -h` and `dtrace -G`, SystemTap's against sdtkit's personality, on
 # a 5-probe and a 500-probe provider; prints a Markdown table and writes bench/results.md.
-# usage: bench/run.sh [SDTKIT]   (env: SDTKIT=path/to/sdtkit, STAP_DTRACE=/usr/bin/dtrace,
+# usage: bench/run.sh [SDTKIT]   (env: SDTKIT=path/to/sdtkit, STAP_DTRACE=/usr/bin/dtrace, HUGE=0,
 #                        SDTKIT_RUNS=50 (at least 10), STAP_RUNS=10 (at least 5),
 #                        ROUNDS=5: the runs are split into alternating rounds)
 # Whole-process wall time, median of the runs. Uses hyperfine when installed, else a
@@ -73,6 +73,27 @@ bench "-G, 5 probes" -G small.d small.o 100
 bench "-h, 500 probes" -h big.d big.h 100
 bench "-G, 500 probes" -G big.d big.o 100
 
+# what the headers weigh: both tools' -h output for the 5- and 500-probe providers, and for
+# 10,000 probes (HUGE=0 leaves it out: SystemTap takes several seconds on it), with
+# sdtkit's median time there
+sizes="| provider | stap header (bytes) | sdtkit header (bytes) | sdtkit no-op header (bytes) | sdtkit \`-h\` median (ms) |
+|---|---:|---:|---:|---:|"
+set -- "5 probes:small.d" "500 probes:big.d"
+if [ "${HUGE:-1}" != 0 ]; then
+	sh "$here/gen.sh" "$w/huge.d" 10000
+	set -- "$@" "10,000 probes:huge.d"
+fi
+for c in "$@"; do
+	d=${c#*:}
+	echo "sizing ${c%%:*} ..." >&2
+	$STAP -h -s "$d" -o stap-size.h >/dev/null 2>&1 || die "failed: $STAP -h -s $d"
+	"$SDTKIT" dtrace -h -s "$d" -o sdt-size.h || die "failed: sdtkit dtrace -h -s $d"
+	"$SDTKIT" header --disabled -o noop-size.h "$d" || die "failed: sdtkit header --disabled $d"
+	t=$(timed 20 "$SDTKIT dtrace -h -s $d -o sdt-size.h" sdt-size.h)
+	sizes="$sizes
+| ${c%%:*} | $(wc -c <stap-size.h) | $(wc -c <sdt-size.h) | $(wc -c <noop-size.h) | $t |"
+done
+
 if [ -z "$missed" ]; then
 	verdict="All goals met."
 else
@@ -90,6 +111,10 @@ fi
 	echo "Process start-up floor (\`true\`, same method): $floor ms; load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')."
 	echo
 	echo "$table"
+	echo
+	echo "Header sizes (the same commands, once each; the time is sdtkit's median of 20 runs):"
+	echo
+	echo "$sizes"
 	echo
 	echo "$verdict"
 } | tee "$here/results.md"

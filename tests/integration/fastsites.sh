@@ -257,6 +257,83 @@ expected
 $want"
 done
 
+step "traced, the fast site becomes a call into the kernel's trampoline (Linux 6.18), the standard one stays a trap"
+# a program that calls the leaf until the file 'stop' appears, so that its
+# code can be read while bpftrace traces it
+cat > spin.c <<'EOF'
+#include <stdio.h>
+#include <unistd.h>
+#include PROBES
+
+__attribute__((noinline)) static long
+leaf(long x)
+{
+	volatile long a[4];
+
+	a[0] = x;
+	a[1] = 2 * x;
+	a[2] = 3 * x;
+	a[3] = 4 * x;
+	FS_LEAF(x, a[1]);
+	return a[0] + a[1] + a[2] + a[3];
+}
+
+int
+main(void)
+{
+	long i, bad = 0;
+
+	for (i = 0; (i & 1023) != 0 || access("stop", F_OK) != 0; i++)
+		if (leaf(i) != 10 * i)
+			bad++;
+	printf("bad %ld of %ld\n", bad, i);
+	return bad != 0;
+}
+EOF
+bounded gcc -O2 -g -DPROBES='"std.h"' spin.c fs.o -o spin-std
+bounded gcc -O2 -g $fastflags -DPROBES='"fast.h"' spin.c fs.o -o spin-fast
+# live_site EXE PID: the 5 bytes at EXE's fs:leaf site in process PID
+live_site() {
+	local at first base
+	at=$(readelf -n "$1" | awk '$1 == "Name:" { n = $2 } $1 == "Location:" && n == "leaf" { sub(",", "", $2); print $2; exit }')
+	first=$(readelf -lW "$1" | awk '$1 == "LOAD" { print $3; exit }')
+	base=$(awk -v f="$T/$1" '$6 == f && $3 ~ /^0+$/ { split($1, r, "-"); print r[1]; exit }' "/proc/$2/maps")
+	[ -n "$at" ] && [ -n "$first" ] && [ -n "$base" ] || return 1
+	dd if="/proc/$2/mem" bs=1 skip=$((0x$base + at - first)) count=5 2>/dev/null | od -An -tx1 | xargs
+}
+kmajor=$(uname -r | cut -d. -f1) kminor=$(uname -r | cut -d. -f2 | tr -cd 0-9)
+optimizes=no
+[ "$kmajor" -gt 6 ] || { [ "$kmajor" = 6 ] && [ "${kminor:-0}" -ge 18 ]; } && optimizes=yes
+declare -A first_byte
+for exe in spin-std spin-fast; do
+	rm -f stop
+	bg_start "bpftrace $exe" $exe.log bpftrace -e "usdt:$T/$exe:fs:leaf { @hits = count(); }" -c "$T/$exe"
+	bg=$BG_PID
+	wait_until -l $exe.log 300 "$exe to start under bpftrace" eval 'pid=$(pgrep -x $exe | head -n 1); [ -n "$pid" ]'
+	# attached: the site's first byte is the kernel's int3, or, once optimized, a call
+	wait_until -l $exe.log 300 "bpftrace to attach to $exe's fs:leaf" \
+		eval 'site=$(live_site $exe $pid) && case $site in cc*|e8*) true ;; *) false ;; esac'
+	if [ $exe = spin-fast ] && [ $optimizes = yes ]; then
+		wait_until -l $exe.log 300 "Linux $(uname -r) to turn $exe's traced 5-byte nop into a call (site: $site)" \
+			eval 'site=$(live_site $exe $pid); case $site in e8*) true ;; *) false ;; esac'
+		grep -q '\[uprobes-trampoline\]' "/proc/$pid/maps" || fail "$exe's site is a call, but the process has no [uprobes-trampoline]"
+	else
+		sleep 2 # what the kernel does with a site after its first hits
+		site=$(live_site $exe $pid) || fail "cannot read $exe's site in process $pid"
+	fi
+	first_byte[$exe]=${site%% *}
+	touch stop
+	bg_wait $bg 300 || fail "bpftrace -c $exe failed: $(tail -n 5 $exe.log)"
+	grep -q '^bad 0 of ' $exe.log || fail "$exe went wrong under bpftrace: $(tail -n 5 $exe.log)"
+	grep -q '^@hits: [1-9]' $exe.log || fail "bpftrace counted no hit of $exe: $(tail -n 5 $exe.log)"
+done
+[ "${first_byte[spin-std]}" = cc ] || fail "the traced standard site starts with ${first_byte[spin-std]}, not the int3 (cc) it keeps"
+if [ $optimizes = yes ]; then
+	[ "${first_byte[spin-fast]}" = e8 ] || fail "the traced fast site starts with ${first_byte[spin-fast]}, not a call (e8)"
+else
+	echo "note: Linux $(uname -r) predates 6.18: the fast site stays a trap (${first_byte[spin-fast]})"
+fi
+
 # the same leaf with the fast site but the red zone on: what -mno-red-zone
 # prevents, on a kernel that optimizes the 5-byte nop (told, not required)
 bounded gcc -O2 -g -DSDTKIT_NO_RED_ZONE -DPROBES='"fast.h"' prog.c fs.o -o redzone

@@ -30,6 +30,8 @@ EOF
 cat > prog.c <<'EOF'
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 #include PROBES
 
 volatile signed char va = -5;
@@ -65,6 +67,14 @@ main(int argc, char **argv)
 
 	if (vs[0] != 'h') /* the string's page is in: bpftrace cannot fault it in */
 		return 1;
+	if (argc > 1 && strcmp(argv[1], "spin") == 0) {
+		/* until the file 'stop' appears, so that the code can be read while traced */
+		for (i = 0; (i & 1023) != 0 || access("stop", F_OK) != 0; i++)
+			if (leaf(i) != 10 * i)
+				bad++;
+		printf("bad %ld of %ld\n", bad, i);
+		return bad != 0;
+	}
 	for (i = 0; i < n; i++)
 		if (leaf(i) != 10 * i)
 			bad++;
@@ -258,40 +268,6 @@ $want"
 done
 
 step "traced, the fast site becomes a call into the kernel's trampoline (Linux 6.18), the standard one stays a trap"
-# a program that calls the leaf until the file 'stop' appears, so that its
-# code can be read while bpftrace traces it
-cat > spin.c <<'EOF'
-#include <stdio.h>
-#include <unistd.h>
-#include PROBES
-
-__attribute__((noinline)) static long
-leaf(long x)
-{
-	volatile long a[4];
-
-	a[0] = x;
-	a[1] = 2 * x;
-	a[2] = 3 * x;
-	a[3] = 4 * x;
-	FS_LEAF(x, a[1]);
-	return a[0] + a[1] + a[2] + a[3];
-}
-
-int
-main(void)
-{
-	long i, bad = 0;
-
-	for (i = 0; (i & 1023) != 0 || access("stop", F_OK) != 0; i++)
-		if (leaf(i) != 10 * i)
-			bad++;
-	printf("bad %ld of %ld\n", bad, i);
-	return bad != 0;
-}
-EOF
-bounded gcc -O2 -g -DPROBES='"std.h"' spin.c fs.o -o spin-std
-bounded gcc -O2 -g $fastflags -DPROBES='"fast.h"' spin.c fs.o -o spin-fast
 # live_site EXE PID: the 5 bytes at EXE's fs:leaf site in process PID
 live_site() {
 	local at first base
@@ -305,16 +281,16 @@ kmajor=$(uname -r | cut -d. -f1) kminor=$(uname -r | cut -d. -f2 | tr -cd 0-9)
 optimizes=no
 [ "$kmajor" -gt 6 ] || { [ "$kmajor" = 6 ] && [ "${kminor:-0}" -ge 18 ]; } && optimizes=yes
 declare -A first_byte
-for exe in spin-std spin-fast; do
+for exe in std fast-gcc; do
 	rm -f stop
-	bg_start "bpftrace $exe" $exe.log bpftrace -e "usdt:$T/$exe:fs:leaf { @hits = count(); }" -c "$T/$exe"
+	bg_start "bpftrace $exe" $exe.spin.log bpftrace -e "usdt:$T/$exe:fs:leaf { @hits = count(); }" -c "$T/$exe spin"
 	bg=$BG_PID
-	wait_until -l $exe.log 300 "$exe to start under bpftrace" eval 'pid=$(pgrep -x $exe | head -n 1); [ -n "$pid" ]'
+	wait_until -l $exe.spin.log 300 "$exe to start under bpftrace" eval 'pid=$(pgrep -x $exe | head -n 1); [ -n "$pid" ]'
 	# attached: the site's first byte is the kernel's int3, or, once optimized, a call
-	wait_until -l $exe.log 300 "bpftrace to attach to $exe's fs:leaf" \
+	wait_until -l $exe.spin.log 300 "bpftrace to attach to $exe's fs:leaf" \
 		eval 'site=$(live_site $exe $pid) && case $site in cc*|e8*) true ;; *) false ;; esac'
-	if [ $exe = spin-fast ] && [ $optimizes = yes ]; then
-		wait_until -l $exe.log 300 "Linux $(uname -r) to turn $exe's traced 5-byte nop into a call (site: $site)" \
+	if [ $exe = fast-gcc ] && [ $optimizes = yes ]; then
+		wait_until -l $exe.spin.log 300 "Linux $(uname -r) to turn $exe's traced 5-byte nop into a call (site: $site)" \
 			eval 'site=$(live_site $exe $pid); case $site in e8*) true ;; *) false ;; esac'
 		grep -q '\[uprobes-trampoline\]' "/proc/$pid/maps" || fail "$exe's site is a call, but the process has no [uprobes-trampoline]"
 	else
@@ -323,15 +299,15 @@ for exe in spin-std spin-fast; do
 	fi
 	first_byte[$exe]=${site%% *}
 	touch stop
-	bg_wait $bg 300 || fail "bpftrace -c $exe failed: $(tail -n 5 $exe.log)"
-	grep -q '^bad 0 of ' $exe.log || fail "$exe went wrong under bpftrace: $(tail -n 5 $exe.log)"
-	grep -q '^@hits: [1-9]' $exe.log || fail "bpftrace counted no hit of $exe: $(tail -n 5 $exe.log)"
+	bg_wait $bg 300 || fail "bpftrace -c $exe failed: $(tail -n 5 $exe.spin.log)"
+	grep -q '^bad 0 of ' $exe.spin.log || fail "$exe went wrong under bpftrace: $(tail -n 5 $exe.spin.log)"
+	grep -q '^@hits: [1-9]' $exe.spin.log || fail "bpftrace counted no hit of $exe: $(tail -n 5 $exe.spin.log)"
 done
-[ "${first_byte[spin-std]}" = cc ] || fail "the traced standard site starts with ${first_byte[spin-std]}, not the int3 (cc) it keeps"
+[ "${first_byte[std]}" = cc ] || fail "the traced standard site starts with ${first_byte[std]}, not the int3 (cc) it keeps"
 if [ $optimizes = yes ]; then
-	[ "${first_byte[spin-fast]}" = e8 ] || fail "the traced fast site starts with ${first_byte[spin-fast]}, not a call (e8)"
+	[ "${first_byte[fast-gcc]}" = e8 ] || fail "the traced fast site starts with ${first_byte[fast-gcc]}, not a call (e8)"
 else
-	echo "note: Linux $(uname -r) predates 6.18: the fast site stays a trap (${first_byte[spin-fast]})"
+	echo "note: Linux $(uname -r) predates 6.18: the fast site stays a trap (${first_byte[fast-gcc]})"
 fi
 
 # the same leaf with the fast site but the red zone on: what -mno-red-zone

@@ -1,5 +1,3 @@
-			t0=$(date +%s%N)
-			"$w/mp-$f/minipy" "$w/loop.mpy" >"$w/mp.out" ||
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # sites.sh: the cost of a probe site, `sdtkit header` (the <sys/sdt.h> site, a 1-byte nop)

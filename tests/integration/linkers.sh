@@ -1,7 +1,3 @@
-				files=$(link "$tag" "$cm" "$gl" "$lay" "$ld") ||
-					fail "$group $tag: links hello.c but not the program: $(tail -n 5 "$tag.log")"
-				# shellcheck disable=SC2086
-				set -- $files
 # SPDX-License-Identifier: MIT
 # linkers.sh: probes survive every linker, LTO and section garbage collection,
 # and their semaphores arm under every linker with no extra flag.

@@ -272,54 +272,68 @@ static const char fastdoc[] =
 	" * targets that use this header; without SDTKIT_NO_RED_ZONE this header\n"
 	" * refuses to compile on x86-64 (define SDTKIT_SITES_SDT for the standard\n"
 	" * sites). Elsewhere (other targets, -m32, x32) a fast site is the standard\n"
-	" * one. The note is <sys/sdt.h>'s, built with its own macros (operand forms,\n"
-	" * size prefixes, _SDT_HAS_SEMAPHORES, the .stapsdt.base comdat section);\n"
-	" * only the nop differs (an older <sys/sdt.h>, without _SDT_DEF_MACROS,\n"
-	" * gets the standard site). A kernel without the\n"
+	" * one. The site is <sys/sdt.h>'s own STAP_PROBEn with its _SDT_NOP redefined,\n"
+	" * for the whole file: every site of a file that includes this header is\n"
+	" * fast, and its notes are <sys/sdt.h>'s. A kernel without the\n"
 	" * optimization traps on the 5-byte nop as on the 1-byte one from Linux\n"
 	" * 6.16 (both are emulated); before 6.16 it also single-steps it, a second\n"
 	" * trap per hit.\n"
 	" */\n";
 
 /*
- * Every site: <sys/sdt.h>'s note, built with its own macros (operand forms,
- * size prefixes, _SDT_HAS_SEMAPHORES, the .stapsdt.base comdat section),
- * plus a keep note. .note.stapsdt is not allocated, and gold, lld and mold
- * do not follow the relocations of such a section when they collect
- * sections: a function with a site that nothing calls (-ffunction-sections
- * -Wl,--gc-sections, or the out-of-line copy of a function ThinLTO inlined
- * everywhere) is discarded while its note stays, and gold refuses the link
- * while lld and mold write a site outside the code; they also drop
- * .stapsdt.base, and gdb then lists no probe. The keep note (owner
- * "sdtkit", type 0x4b454550, two 32-bit offsets from the field, to the site
- * and to _.stapsdt.base) is allocated: every linker collects from allocated
- * notes (gold by the name .note*, lld and mold by SHT_NOTE) and follows
- * their relocations, so the site's code and .stapsdt.base stay, as ld.bfd
- * keeps them. PC-relative: no dynamic or text relocation. In a COMDAT group
- * (a C++ inline function) it goes in the code's group, as <sys/sdt.h>'s
- * note does. SHF_LINK_ORDER (drop the note with its code) only works with
- * ld.bfd and lld, and mixed with other notes lld -r then drops live ones.
+ * Every site is <sys/sdt.h>'s own (STAP_PROBEn), so that its asm statement
+ * is spelled in a system header, where the compiler's diagnostics about
+ * the operands (-Wuse-after-free on a pointer a probe reports after
+ * freeing it, and the like) stay silenced as they are for SystemTap's
+ * header. Two of its macros are redefined after it is included.
+ *
+ * _SDT_ASM_BASE, which follows every site, also writes a keep note.
+ * .note.stapsdt is not allocated, and gold, lld and mold do not follow the
+ * relocations of such a section when they collect sections: a function
+ * with a site that nothing calls (-ffunction-sections -Wl,--gc-sections,
+ * or the out-of-line copy of a function ThinLTO inlined everywhere) is
+ * discarded while its note stays, and gold refuses the link while lld and
+ * mold write a site outside the code; they also drop .stapsdt.base, and
+ * gdb then lists no probe. The keep note (owner "sdtkit", type 0x4b454550,
+ * two 32-bit offsets from the field, to the site just written, label 990,
+ * and to _.stapsdt.base) is allocated: every linker collects from
+ * allocated notes (gold by the name .note*, lld and mold by SHT_NOTE) and
+ * follows their relocations, so the site's code and .stapsdt.base stay, as
+ * ld.bfd keeps them. PC-relative: no dynamic or text relocation. In a
+ * COMDAT group (a C++ inline function) it goes in the code's group, as
+ * <sys/sdt.h>'s note does. SHF_LINK_ORDER (drop the note with its code)
+ * only works with ld.bfd and lld, and mixed with other notes lld -r then
+ * drops live ones.
+ *
+ * _SDT_NOP, the site's instruction, becomes the fast site's 5-byte nop in a
+ * file that includes a fast header (--sites=fast; see fastdoc).
  */
-static const char sitemacros[] =
-	"#ifndef SDTKIT_SITE\n"
+static const char keepmacros[] =
+	"#ifndef SDTKIT_KEEP\n"
+	"#define SDTKIT_KEEP 1\n"
 	"/*\n"
 	" * Each site also writes an allocated note that refers to it, so that no\n"
 	" * linker collects its code under --gc-sections while its .note.stapsdt\n"
-	" * entry stays (28 bytes a site; SDTKIT_NO_KEEP leaves it out).\n"
+	" * entry stays (28 bytes a site; SDTKIT_NO_KEEP leaves it out). It goes in\n"
+	" * _SDT_ASM_BASE, which <sys/sdt.h> writes after each site.\n"
 	" */\n"
-	"#if defined _SDT_DEF_MACROS && defined _SDT_ASM_TEMPLATE_12 && defined _SDT_ASM_SECTION_AUTOGROUP_SUPPORT\n"
-	"#ifndef _SDT_NOTE_SEMAPHORE_USE\n"
-	"#define _SDT_NOTE_SEMAPHORE_USE(provider, name)\n"
-	"#endif\n"
-	"#ifdef SDTKIT_NO_KEEP\n"
-	"#define SDTKIT_KEEP\n"
-	"#else\n"
+	"#if !defined SDTKIT_NO_KEEP && defined _SDT_ASM_BASE && defined _SDT_ASM_5 && \\\n"
+	"\tdefined _SDT_ASM_SECTION_AUTOGROUP_SUPPORT\n"
 	"#if _SDT_ASM_SECTION_AUTOGROUP_SUPPORT\n"
 	"#define SDTKIT_KEEP_FLAGS \"a?\"\n"
 	"#else\n"
 	"#define SDTKIT_KEEP_FLAGS \"a\"\n"
 	"#endif\n"
-	"#define SDTKIT_KEEP \\\n"
+	"#undef _SDT_ASM_BASE\n"
+	"#define _SDT_ASM_BASE \\\n"
+	"\t_SDT_ASM_1(.ifndef _.stapsdt.base) \\\n"
+	"\t_SDT_ASM_5(.pushsection .stapsdt.base, \"aG\", \"progbits\", .stapsdt.base, comdat) \\\n"
+	"\t_SDT_ASM_1(.weak _.stapsdt.base) \\\n"
+	"\t_SDT_ASM_1(.hidden _.stapsdt.base) \\\n"
+	"\t_SDT_ASM_1(_.stapsdt.base: .space 1) \\\n"
+	"\t_SDT_ASM_2(.size _.stapsdt.base, 1) \\\n"
+	"\t_SDT_ASM_1(.popsection) \\\n"
+	"\t_SDT_ASM_1(.endif) \\\n"
 	"\t_SDT_ASM_3(.pushsection .note.sdtkit.keep, SDTKIT_KEEP_FLAGS, \"note\") \\\n"
 	"\t_SDT_ASM_1(.balign 4) \\\n"
 	"\t_SDT_ASM_3(.4byte 7, 8, 0x4b454550) \\\n"
@@ -329,102 +343,16 @@ static const char sitemacros[] =
 	"\t_SDT_ASM_1(.4byte _.stapsdt.base - .) \\\n"
 	"\t_SDT_ASM_1(.popsection)\n"
 	"#endif\n"
-	"#define SDTKIT_SITE(nop, provider, name, n, arglist) \\\n"
-	"\tdo { \\\n"
-	"\t\t_SDT_NOTE_SEMAPHORE_USE(provider, name); \\\n"
-	"\t\t__asm__ __volatile__ (_SDT_DEF_MACROS \\\n"
-	"\t\t\tnop \\\n"
-	"\t\t\t_SDT_ASM_3(.pushsection .note.stapsdt, _SDT_ASM_AUTOGROUP, \"note\") \\\n"
-	"\t\t\t_SDT_ASM_1(.balign 4) \\\n"
-	"\t\t\t_SDT_ASM_3(.4byte 992f-991f, 994f-993f, _SDT_NOTE_TYPE) \\\n"
-	"\t\t\t_SDT_ASM_1(991: .asciz _SDT_NOTE_NAME) \\\n"
-	"\t\t\t_SDT_ASM_1(992: .balign 4) \\\n"
-	"\t\t\t_SDT_ASM_1(993: _SDT_ASM_ADDR 990b) \\\n"
-	"\t\t\t_SDT_ASM_1(_SDT_ASM_ADDR _.stapsdt.base) \\\n"
-	"\t\t\t_SDT_SEMAPHORE(provider, name) \\\n"
-	"\t\t\t_SDT_ASM_STRING(provider) \\\n"
-	"\t\t\t_SDT_ASM_STRING(name) \\\n"
-	"\t\t\t_SDT_ASM_ARGS(n) \\\n"
-	"\t\t\t_SDT_ASM_SUBSTR(\\x00) \\\n"
-	"\t\t\t_SDT_UNDEF_MACROS \\\n"
-	"\t\t\t_SDT_ASM_1(994: .balign 4) \\\n"
-	"\t\t\t_SDT_ASM_1(.popsection) \\\n"
-	"\t\t\tSDTKIT_KEEP \\\n"
-	"\t\t\t:: _SDT_ASM_OPERANDS_##n arglist); \\\n"
-	"\t\t__asm__ __volatile__ (_SDT_ASM_BASE); \\\n"
-	"\t} while (0)\n"
-	"#define SDTKIT_STD_SITE(provider, name, n, arglist) SDTKIT_SITE(_SDT_ASM_1(990: _SDT_NOP), provider, name, n, arglist)\n"
-	"#define SDTKIT_STD_PROBE(provider, name) SDTKIT_STD_SITE(provider, name, 0, ())\n"
-	"#define SDTKIT_STD_PROBE1(provider, name, ...) SDTKIT_STD_SITE(provider, name, 1, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE2(provider, name, ...) SDTKIT_STD_SITE(provider, name, 2, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE3(provider, name, ...) SDTKIT_STD_SITE(provider, name, 3, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE4(provider, name, ...) SDTKIT_STD_SITE(provider, name, 4, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE5(provider, name, ...) SDTKIT_STD_SITE(provider, name, 5, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE6(provider, name, ...) SDTKIT_STD_SITE(provider, name, 6, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE7(provider, name, ...) SDTKIT_STD_SITE(provider, name, 7, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE8(provider, name, ...) SDTKIT_STD_SITE(provider, name, 8, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE9(provider, name, ...) SDTKIT_STD_SITE(provider, name, 9, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE10(provider, name, ...) SDTKIT_STD_SITE(provider, name, 10, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE11(provider, name, ...) SDTKIT_STD_SITE(provider, name, 11, (__VA_ARGS__))\n"
-	"#define SDTKIT_STD_PROBE12(provider, name, ...) SDTKIT_STD_SITE(provider, name, 12, (__VA_ARGS__))\n"
-	"#else\n"
-	"#define SDTKIT_SITE\n";
-/* (in two strings, each under C99's 4095 bytes) */
-static const char sitemacros2[] =
-	"#define SDTKIT_STD_PROBE STAP_PROBE\n"
-	"#define SDTKIT_STD_PROBE1 STAP_PROBE1\n"
-	"#define SDTKIT_STD_PROBE2 STAP_PROBE2\n"
-	"#define SDTKIT_STD_PROBE3 STAP_PROBE3\n"
-	"#define SDTKIT_STD_PROBE4 STAP_PROBE4\n"
-	"#define SDTKIT_STD_PROBE5 STAP_PROBE5\n"
-	"#define SDTKIT_STD_PROBE6 STAP_PROBE6\n"
-	"#define SDTKIT_STD_PROBE7 STAP_PROBE7\n"
-	"#define SDTKIT_STD_PROBE8 STAP_PROBE8\n"
-	"#define SDTKIT_STD_PROBE9 STAP_PROBE9\n"
-	"#define SDTKIT_STD_PROBE10 STAP_PROBE10\n"
-	"#define SDTKIT_STD_PROBE11 STAP_PROBE11\n"
-	"#define SDTKIT_STD_PROBE12 STAP_PROBE12\n"
-	"#endif\n"
 	"#endif\n";
 
-/* the fast site's macros, or the standard site's names for them where it is not fast */
+/* the fast site: <sys/sdt.h>'s, with the 5-byte nop for the file */
 static const char fastmacros[] =
-	"#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && \\\n"
-	"\tdefined SDTKIT_KEEP\n"
+	"#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && defined _SDT_NOP\n"
 	"#ifndef SDTKIT_NO_RED_ZONE\n"
 	"#error \"fast probe sites need -mno-red-zone: compile with -mno-red-zone -DSDTKIT_NO_RED_ZONE (or define SDTKIT_SITES_SDT for standard sites)\"\n"
 	"#endif\n"
-	"#ifndef SDTKIT_FAST_SITE\n"
-	"#define SDTKIT_FAST_SITE(provider, name, n, arglist) \\\n"
-	"\tSDTKIT_SITE(_SDT_ASM_5(990: .byte 0x0f, 0x1f, 0x44, 0x00, 0x00), provider, name, n, arglist)\n"
-	"#define SDTKIT_FAST_PROBE(provider, name) SDTKIT_FAST_SITE(provider, name, 0, ())\n"
-	"#define SDTKIT_FAST_PROBE1(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 1, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE2(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 2, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE3(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 3, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE4(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 4, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE5(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 5, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE6(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 6, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE7(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 7, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE8(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 8, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE9(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 9, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE10(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 10, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE11(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 11, (__VA_ARGS__))\n"
-	"#define SDTKIT_FAST_PROBE12(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 12, (__VA_ARGS__))\n"
-	"#endif\n"
-	"#elif !defined SDTKIT_FAST_PROBE\n"
-	"#define SDTKIT_FAST_PROBE SDTKIT_STD_PROBE\n"
-	"#define SDTKIT_FAST_PROBE1 SDTKIT_STD_PROBE1\n"
-	"#define SDTKIT_FAST_PROBE2 SDTKIT_STD_PROBE2\n"
-	"#define SDTKIT_FAST_PROBE3 SDTKIT_STD_PROBE3\n"
-	"#define SDTKIT_FAST_PROBE4 SDTKIT_STD_PROBE4\n"
-	"#define SDTKIT_FAST_PROBE5 SDTKIT_STD_PROBE5\n"
-	"#define SDTKIT_FAST_PROBE6 SDTKIT_STD_PROBE6\n"
-	"#define SDTKIT_FAST_PROBE7 SDTKIT_STD_PROBE7\n"
-	"#define SDTKIT_FAST_PROBE8 SDTKIT_STD_PROBE8\n"
-	"#define SDTKIT_FAST_PROBE9 SDTKIT_STD_PROBE9\n"
-	"#define SDTKIT_FAST_PROBE10 SDTKIT_STD_PROBE10\n"
-	"#define SDTKIT_FAST_PROBE11 SDTKIT_STD_PROBE11\n"
-	"#define SDTKIT_FAST_PROBE12 SDTKIT_STD_PROBE12\n"
+	"#undef _SDT_NOP\n"
+	"#define _SDT_NOP .byte 0x0f; .byte 0x1f; .byte 0x44; .byte 0x00; .byte 0x00\n"
 	"#endif\n";
 
 /* how an argument reaches its site */
@@ -794,23 +722,16 @@ argspec(struct buf *out, const struct arg *a, enum argway way)
 	plaintype(out, a->ctype);
 }
 
-/* the macro that makes a site: <sys/sdt.h>'s, or the fast one (--sites=fast) */
-static const char *
-sitemacro(const struct headeropts *o)
-{
-	return o->fastsites ? "SDTKIT_FAST_PROBE" : "SDTKIT_STD_PROBE";
-}
-
-/* the name of the shared macro for a probe of any arity: the site kind is part of it */
+/* the name of the shared macro for a probe of any arity */
 static const char *
 sharedmacro(const struct headeropts *o)
 {
-	return o->disabled ? "SDTKIT_NOOP" : o->fastsites ? "SDTKIT_FPROBE" : "SDTKIT_PROBE";
+	return o->disabled ? "SDTKIT_NOOP" : "SDTKIT_PROBE";
 }
 
 /*
  * The shared macro for probes of n arguments: SDTKIT_PROBEn(provider,
- * name, way1, type1, value1, ...) (SDTKIT_FPROBEn for fast sites), or the
+ * name, way1, type1, value1, ...), or the
  * no-op header's SDTKIT_NOOPn(way1, type1, value1, ...).
  */
 static void
@@ -839,9 +760,9 @@ sitedef(struct buf *out, size_t n, const struct headeropts *o)
 		bufputs(out, "\t\t");
 		for (i = 1; i <= n; i++)
 			bufprintf(out, "w%zu##L(t%zu, %zu, a%zu) ", i, i, i, i);
-		bufprintf(out, "\\\n\t\t%s%zu(p, m", sitemacro(o), n);
+		bufprintf(out, "\\\n\t\tSTAP_PROBE%zu(p, m", n);
 	} else {
-		bufprintf(out, "\t\t%s(p, m", sitemacro(o));
+		bufprintf(out, "\t\tSTAP_PROBE(p, m");
 	}
 	for (i = 1; i <= n; i++)
 		bufprintf(out, ", w%zu##A(t%zu, %zu, a%zu)", i, i, i, i);
@@ -937,8 +858,7 @@ header(const struct model *m, const struct headeropts *o, struct buf *out)
 		}
 		bufputs(out, "#include <sys/sdt.h>\n");
 		bufputs(out, sitepragmas);
-		bufputs(out, sitemacros);
-		bufputs(out, sitemacros2);
+		bufputs(out, keepmacros);
 		if (o->fastsites)
 			bufprintf(out, "%s%s", fastdoc, fastmacros);
 	}

@@ -23,25 +23,31 @@
 #define SDTKIT_SITE_END
 #endif
 #endif
-#ifndef SDTKIT_SITE
+#ifndef SDTKIT_KEEP
+#define SDTKIT_KEEP 1
 /*
  * Each site also writes an allocated note that refers to it, so that no
  * linker collects its code under --gc-sections while its .note.stapsdt
- * entry stays (28 bytes a site; SDTKIT_NO_KEEP leaves it out).
+ * entry stays (28 bytes a site; SDTKIT_NO_KEEP leaves it out). It goes in
+ * _SDT_ASM_BASE, which <sys/sdt.h> writes after each site.
  */
-#if defined _SDT_DEF_MACROS && defined _SDT_ASM_TEMPLATE_12 && defined _SDT_ASM_SECTION_AUTOGROUP_SUPPORT
-#ifndef _SDT_NOTE_SEMAPHORE_USE
-#define _SDT_NOTE_SEMAPHORE_USE(provider, name)
-#endif
-#ifdef SDTKIT_NO_KEEP
-#define SDTKIT_KEEP
-#else
+#if !defined SDTKIT_NO_KEEP && defined _SDT_ASM_BASE && defined _SDT_ASM_5 && \
+	defined _SDT_ASM_SECTION_AUTOGROUP_SUPPORT
 #if _SDT_ASM_SECTION_AUTOGROUP_SUPPORT
 #define SDTKIT_KEEP_FLAGS "a?"
 #else
 #define SDTKIT_KEEP_FLAGS "a"
 #endif
-#define SDTKIT_KEEP \
+#undef _SDT_ASM_BASE
+#define _SDT_ASM_BASE \
+	_SDT_ASM_1(.ifndef _.stapsdt.base) \
+	_SDT_ASM_5(.pushsection .stapsdt.base, "aG", "progbits", .stapsdt.base, comdat) \
+	_SDT_ASM_1(.weak _.stapsdt.base) \
+	_SDT_ASM_1(.hidden _.stapsdt.base) \
+	_SDT_ASM_1(_.stapsdt.base: .space 1) \
+	_SDT_ASM_2(.size _.stapsdt.base, 1) \
+	_SDT_ASM_1(.popsection) \
+	_SDT_ASM_1(.endif) \
 	_SDT_ASM_3(.pushsection .note.sdtkit.keep, SDTKIT_KEEP_FLAGS, "note") \
 	_SDT_ASM_1(.balign 4) \
 	_SDT_ASM_3(.4byte 7, 8, 0x4b454550) \
@@ -50,60 +56,6 @@
 	_SDT_ASM_1(.4byte 990b - .) \
 	_SDT_ASM_1(.4byte _.stapsdt.base - .) \
 	_SDT_ASM_1(.popsection)
-#endif
-#define SDTKIT_SITE(nop, provider, name, n, arglist) \
-	do { \
-		_SDT_NOTE_SEMAPHORE_USE(provider, name); \
-		__asm__ __volatile__ (_SDT_DEF_MACROS \
-			nop \
-			_SDT_ASM_3(.pushsection .note.stapsdt, _SDT_ASM_AUTOGROUP, "note") \
-			_SDT_ASM_1(.balign 4) \
-			_SDT_ASM_3(.4byte 992f-991f, 994f-993f, _SDT_NOTE_TYPE) \
-			_SDT_ASM_1(991: .asciz _SDT_NOTE_NAME) \
-			_SDT_ASM_1(992: .balign 4) \
-			_SDT_ASM_1(993: _SDT_ASM_ADDR 990b) \
-			_SDT_ASM_1(_SDT_ASM_ADDR _.stapsdt.base) \
-			_SDT_SEMAPHORE(provider, name) \
-			_SDT_ASM_STRING(provider) \
-			_SDT_ASM_STRING(name) \
-			_SDT_ASM_ARGS(n) \
-			_SDT_ASM_SUBSTR(\x00) \
-			_SDT_UNDEF_MACROS \
-			_SDT_ASM_1(994: .balign 4) \
-			_SDT_ASM_1(.popsection) \
-			SDTKIT_KEEP \
-			:: _SDT_ASM_OPERANDS_##n arglist); \
-		__asm__ __volatile__ (_SDT_ASM_BASE); \
-	} while (0)
-#define SDTKIT_STD_SITE(provider, name, n, arglist) SDTKIT_SITE(_SDT_ASM_1(990: _SDT_NOP), provider, name, n, arglist)
-#define SDTKIT_STD_PROBE(provider, name) SDTKIT_STD_SITE(provider, name, 0, ())
-#define SDTKIT_STD_PROBE1(provider, name, ...) SDTKIT_STD_SITE(provider, name, 1, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE2(provider, name, ...) SDTKIT_STD_SITE(provider, name, 2, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE3(provider, name, ...) SDTKIT_STD_SITE(provider, name, 3, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE4(provider, name, ...) SDTKIT_STD_SITE(provider, name, 4, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE5(provider, name, ...) SDTKIT_STD_SITE(provider, name, 5, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE6(provider, name, ...) SDTKIT_STD_SITE(provider, name, 6, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE7(provider, name, ...) SDTKIT_STD_SITE(provider, name, 7, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE8(provider, name, ...) SDTKIT_STD_SITE(provider, name, 8, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE9(provider, name, ...) SDTKIT_STD_SITE(provider, name, 9, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE10(provider, name, ...) SDTKIT_STD_SITE(provider, name, 10, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE11(provider, name, ...) SDTKIT_STD_SITE(provider, name, 11, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE12(provider, name, ...) SDTKIT_STD_SITE(provider, name, 12, (__VA_ARGS__))
-#else
-#define SDTKIT_SITE
-#define SDTKIT_STD_PROBE STAP_PROBE
-#define SDTKIT_STD_PROBE1 STAP_PROBE1
-#define SDTKIT_STD_PROBE2 STAP_PROBE2
-#define SDTKIT_STD_PROBE3 STAP_PROBE3
-#define SDTKIT_STD_PROBE4 STAP_PROBE4
-#define SDTKIT_STD_PROBE5 STAP_PROBE5
-#define SDTKIT_STD_PROBE6 STAP_PROBE6
-#define SDTKIT_STD_PROBE7 STAP_PROBE7
-#define SDTKIT_STD_PROBE8 STAP_PROBE8
-#define SDTKIT_STD_PROBE9 STAP_PROBE9
-#define SDTKIT_STD_PROBE10 STAP_PROBE10
-#define SDTKIT_STD_PROBE11 STAP_PROBE11
-#define SDTKIT_STD_PROBE12 STAP_PROBE12
 #endif
 #endif
 /*
@@ -127,50 +79,19 @@
  * targets that use this header; without SDTKIT_NO_RED_ZONE this header
  * refuses to compile on x86-64 (define SDTKIT_SITES_SDT for the standard
  * sites). Elsewhere (other targets, -m32, x32) a fast site is the standard
- * one. The note is <sys/sdt.h>'s, built with its own macros (operand forms,
- * size prefixes, _SDT_HAS_SEMAPHORES, the .stapsdt.base comdat section);
- * only the nop differs (an older <sys/sdt.h>, without _SDT_DEF_MACROS,
- * gets the standard site). A kernel without the
+ * one. The site is <sys/sdt.h>'s own STAP_PROBEn with its _SDT_NOP redefined,
+ * for the whole file: every site of a file that includes this header is
+ * fast, and its notes are <sys/sdt.h>'s. A kernel without the
  * optimization traps on the 5-byte nop as on the 1-byte one from Linux
  * 6.16 (both are emulated); before 6.16 it also single-steps it, a second
  * trap per hit.
  */
-#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && \
-	defined SDTKIT_KEEP
+#if defined __x86_64__ && !defined __ILP32__ && !defined SDTKIT_SITES_SDT && defined _SDT_NOP
 #ifndef SDTKIT_NO_RED_ZONE
 #error "fast probe sites need -mno-red-zone: compile with -mno-red-zone -DSDTKIT_NO_RED_ZONE (or define SDTKIT_SITES_SDT for standard sites)"
 #endif
-#ifndef SDTKIT_FAST_SITE
-#define SDTKIT_FAST_SITE(provider, name, n, arglist) \
-	SDTKIT_SITE(_SDT_ASM_5(990: .byte 0x0f, 0x1f, 0x44, 0x00, 0x00), provider, name, n, arglist)
-#define SDTKIT_FAST_PROBE(provider, name) SDTKIT_FAST_SITE(provider, name, 0, ())
-#define SDTKIT_FAST_PROBE1(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 1, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE2(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 2, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE3(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 3, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE4(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 4, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE5(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 5, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE6(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 6, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE7(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 7, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE8(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 8, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE9(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 9, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE10(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 10, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE11(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 11, (__VA_ARGS__))
-#define SDTKIT_FAST_PROBE12(provider, name, ...) SDTKIT_FAST_SITE(provider, name, 12, (__VA_ARGS__))
-#endif
-#elif !defined SDTKIT_FAST_PROBE
-#define SDTKIT_FAST_PROBE SDTKIT_STD_PROBE
-#define SDTKIT_FAST_PROBE1 SDTKIT_STD_PROBE1
-#define SDTKIT_FAST_PROBE2 SDTKIT_STD_PROBE2
-#define SDTKIT_FAST_PROBE3 SDTKIT_STD_PROBE3
-#define SDTKIT_FAST_PROBE4 SDTKIT_STD_PROBE4
-#define SDTKIT_FAST_PROBE5 SDTKIT_STD_PROBE5
-#define SDTKIT_FAST_PROBE6 SDTKIT_STD_PROBE6
-#define SDTKIT_FAST_PROBE7 SDTKIT_STD_PROBE7
-#define SDTKIT_FAST_PROBE8 SDTKIT_STD_PROBE8
-#define SDTKIT_FAST_PROBE9 SDTKIT_STD_PROBE9
-#define SDTKIT_FAST_PROBE10 SDTKIT_STD_PROBE10
-#define SDTKIT_FAST_PROBE11 SDTKIT_STD_PROBE11
-#define SDTKIT_FAST_PROBE12 SDTKIT_STD_PROBE12
+#undef _SDT_NOP
+#define _SDT_NOP .byte 0x0f; .byte 0x1f; .byte 0x44; .byte 0x00; .byte 0x00
 #endif
 #include <stddef.h>
 #include <stdint.h>
@@ -336,20 +257,20 @@ __sdtkit_tobits(const __sdtkit_X &__sdtkit_x) { return __sdtkit_bits<__sdtkit_T,
 #ifndef SDTKIT_SEMAPHORE_HIDDEN
 #define SDTKIT_SEMAPHORE_HIDDEN __attribute__((__unused__, __section__(".probes"), __visibility__("hidden")))
 #endif
-#ifndef SDTKIT_FPROBE0
-#define SDTKIT_FPROBE0(p, m) \
+#ifndef SDTKIT_PROBE0
+#define SDTKIT_PROBE0(p, m) \
 	do { \
 		SDTKIT_SITE_BEGIN \
-		SDTKIT_FAST_PROBE(p, m); \
+		STAP_PROBE(p, m); \
 		SDTKIT_SITE_END \
 	} while (0)
 #endif
-#ifndef SDTKIT_FPROBE2
-#define SDTKIT_FPROBE2(p, m, w1, t1, a1, w2, t2, a2) \
+#ifndef SDTKIT_PROBE2
+#define SDTKIT_PROBE2(p, m, w1, t1, a1, w2, t2, a2) \
 	do { \
 		SDTKIT_SITE_BEGIN \
 		w1##L(t1, 1, a1) w2##L(t2, 2, a2) \
-		SDTKIT_FAST_PROBE2(p, m, w1##A(t1, 1, a1), w2##A(t2, 2, a2)); \
+		STAP_PROBE2(p, m, w1##A(t1, 1, a1), w2##A(t2, 2, a2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 #endif
@@ -367,43 +288,43 @@ union chunk;
 __extension__ extern unsigned short app_start_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define APP_START_ENABLED() __builtin_expect(app_start_semaphore, 0)
 #define APP_START(arg1, arg2) \
-	SDTKIT_FPROBE2(app, start, SDTKIT_P, const volatile char*, arg1, SDTKIT_N, int, arg2)
+	SDTKIT_PROBE2(app, start, SDTKIT_P, const volatile char*, arg1, SDTKIT_N, int, arg2)
 
 /* app:request__begin(unsigned long long, struct request *) */
 __extension__ extern unsigned short app_request__begin_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define APP_REQUEST_BEGIN_ENABLED() __builtin_expect(app_request__begin_semaphore, 0)
 #define APP_REQUEST_BEGIN(arg1, arg2) \
-	SDTKIT_FPROBE2(app, request__begin, SDTKIT_N, unsigned long long, arg1, SDTKIT_P, const volatile struct request*, arg2)
+	SDTKIT_PROBE2(app, request__begin, SDTKIT_N, unsigned long long, arg1, SDTKIT_P, const volatile struct request*, arg2)
 
 /* app:request__end(unsigned long long, int) */
 __extension__ extern unsigned short app_request__end_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define APP_REQUEST_END_ENABLED() __builtin_expect(app_request__end_semaphore, 0)
 #define APP_REQUEST_END(arg1, arg2) \
-	SDTKIT_FPROBE2(app, request__end, SDTKIT_N, unsigned long long, arg1, SDTKIT_N, int, arg2)
+	SDTKIT_PROBE2(app, request__end, SDTKIT_N, unsigned long long, arg1, SDTKIT_N, int, arg2)
 
 /* db:query(const char *, size_t) */
 __extension__ extern unsigned short db_query_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define DB_QUERY_ENABLED() __builtin_expect(db_query_semaphore, 0)
 #define DB_QUERY(arg1, arg2) \
-	SDTKIT_FPROBE2(db, query, SDTKIT_P, const volatile char*, arg1, SDTKIT_N, size_t, arg2)
+	SDTKIT_PROBE2(db, query, SDTKIT_P, const volatile char*, arg1, SDTKIT_N, size_t, arg2)
 
 /* db:commit(void) */
 __extension__ extern unsigned short db_commit_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define DB_COMMIT_ENABLED() __builtin_expect(db_commit_semaphore, 0)
 #define DB_COMMIT() \
-	SDTKIT_FPROBE0(db, commit)
+	SDTKIT_PROBE0(db, commit)
 
 /* gc:collect(void) */
 __extension__ extern unsigned short gc_collect_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define GC_COLLECT_ENABLED() __builtin_expect(gc_collect_semaphore, 0)
 #define GC_COLLECT() \
-	SDTKIT_FPROBE0(gc, collect)
+	SDTKIT_PROBE0(gc, collect)
 
 /* gc:sweep__done(uint64_t, union chunk *) */
 __extension__ extern unsigned short gc_sweep__done_semaphore SDTKIT_SEMAPHORE_HIDDEN;
 #define GC_SWEEP_DONE_ENABLED() __builtin_expect(gc_sweep__done_semaphore, 0)
 #define GC_SWEEP_DONE(arg1, arg2) \
-	SDTKIT_FPROBE2(gc, sweep__done, SDTKIT_N, uint64_t, arg1, SDTKIT_P, const volatile union chunk*, arg2)
+	SDTKIT_PROBE2(gc, sweep__done, SDTKIT_N, uint64_t, arg1, SDTKIT_P, const volatile union chunk*, arg2)
 
 #ifdef __cplusplus
 }

@@ -23,25 +23,31 @@
 #define SDTKIT_SITE_END
 #endif
 #endif
-#ifndef SDTKIT_SITE
+#ifndef SDTKIT_KEEP
+#define SDTKIT_KEEP 1
 /*
  * Each site also writes an allocated note that refers to it, so that no
  * linker collects its code under --gc-sections while its .note.stapsdt
- * entry stays (28 bytes a site; SDTKIT_NO_KEEP leaves it out).
+ * entry stays (28 bytes a site; SDTKIT_NO_KEEP leaves it out). It goes in
+ * _SDT_ASM_BASE, which <sys/sdt.h> writes after each site.
  */
-#if defined _SDT_DEF_MACROS && defined _SDT_ASM_TEMPLATE_12 && defined _SDT_ASM_SECTION_AUTOGROUP_SUPPORT
-#ifndef _SDT_NOTE_SEMAPHORE_USE
-#define _SDT_NOTE_SEMAPHORE_USE(provider, name)
-#endif
-#ifdef SDTKIT_NO_KEEP
-#define SDTKIT_KEEP
-#else
+#if !defined SDTKIT_NO_KEEP && defined _SDT_ASM_BASE && defined _SDT_ASM_5 && \
+	defined _SDT_ASM_SECTION_AUTOGROUP_SUPPORT
 #if _SDT_ASM_SECTION_AUTOGROUP_SUPPORT
 #define SDTKIT_KEEP_FLAGS "a?"
 #else
 #define SDTKIT_KEEP_FLAGS "a"
 #endif
-#define SDTKIT_KEEP \
+#undef _SDT_ASM_BASE
+#define _SDT_ASM_BASE \
+	_SDT_ASM_1(.ifndef _.stapsdt.base) \
+	_SDT_ASM_5(.pushsection .stapsdt.base, "aG", "progbits", .stapsdt.base, comdat) \
+	_SDT_ASM_1(.weak _.stapsdt.base) \
+	_SDT_ASM_1(.hidden _.stapsdt.base) \
+	_SDT_ASM_1(_.stapsdt.base: .space 1) \
+	_SDT_ASM_2(.size _.stapsdt.base, 1) \
+	_SDT_ASM_1(.popsection) \
+	_SDT_ASM_1(.endif) \
 	_SDT_ASM_3(.pushsection .note.sdtkit.keep, SDTKIT_KEEP_FLAGS, "note") \
 	_SDT_ASM_1(.balign 4) \
 	_SDT_ASM_3(.4byte 7, 8, 0x4b454550) \
@@ -50,60 +56,6 @@
 	_SDT_ASM_1(.4byte 990b - .) \
 	_SDT_ASM_1(.4byte _.stapsdt.base - .) \
 	_SDT_ASM_1(.popsection)
-#endif
-#define SDTKIT_SITE(nop, provider, name, n, arglist) \
-	do { \
-		_SDT_NOTE_SEMAPHORE_USE(provider, name); \
-		__asm__ __volatile__ (_SDT_DEF_MACROS \
-			nop \
-			_SDT_ASM_3(.pushsection .note.stapsdt, _SDT_ASM_AUTOGROUP, "note") \
-			_SDT_ASM_1(.balign 4) \
-			_SDT_ASM_3(.4byte 992f-991f, 994f-993f, _SDT_NOTE_TYPE) \
-			_SDT_ASM_1(991: .asciz _SDT_NOTE_NAME) \
-			_SDT_ASM_1(992: .balign 4) \
-			_SDT_ASM_1(993: _SDT_ASM_ADDR 990b) \
-			_SDT_ASM_1(_SDT_ASM_ADDR _.stapsdt.base) \
-			_SDT_SEMAPHORE(provider, name) \
-			_SDT_ASM_STRING(provider) \
-			_SDT_ASM_STRING(name) \
-			_SDT_ASM_ARGS(n) \
-			_SDT_ASM_SUBSTR(\x00) \
-			_SDT_UNDEF_MACROS \
-			_SDT_ASM_1(994: .balign 4) \
-			_SDT_ASM_1(.popsection) \
-			SDTKIT_KEEP \
-			:: _SDT_ASM_OPERANDS_##n arglist); \
-		__asm__ __volatile__ (_SDT_ASM_BASE); \
-	} while (0)
-#define SDTKIT_STD_SITE(provider, name, n, arglist) SDTKIT_SITE(_SDT_ASM_1(990: _SDT_NOP), provider, name, n, arglist)
-#define SDTKIT_STD_PROBE(provider, name) SDTKIT_STD_SITE(provider, name, 0, ())
-#define SDTKIT_STD_PROBE1(provider, name, ...) SDTKIT_STD_SITE(provider, name, 1, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE2(provider, name, ...) SDTKIT_STD_SITE(provider, name, 2, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE3(provider, name, ...) SDTKIT_STD_SITE(provider, name, 3, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE4(provider, name, ...) SDTKIT_STD_SITE(provider, name, 4, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE5(provider, name, ...) SDTKIT_STD_SITE(provider, name, 5, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE6(provider, name, ...) SDTKIT_STD_SITE(provider, name, 6, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE7(provider, name, ...) SDTKIT_STD_SITE(provider, name, 7, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE8(provider, name, ...) SDTKIT_STD_SITE(provider, name, 8, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE9(provider, name, ...) SDTKIT_STD_SITE(provider, name, 9, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE10(provider, name, ...) SDTKIT_STD_SITE(provider, name, 10, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE11(provider, name, ...) SDTKIT_STD_SITE(provider, name, 11, (__VA_ARGS__))
-#define SDTKIT_STD_PROBE12(provider, name, ...) SDTKIT_STD_SITE(provider, name, 12, (__VA_ARGS__))
-#else
-#define SDTKIT_SITE
-#define SDTKIT_STD_PROBE STAP_PROBE
-#define SDTKIT_STD_PROBE1 STAP_PROBE1
-#define SDTKIT_STD_PROBE2 STAP_PROBE2
-#define SDTKIT_STD_PROBE3 STAP_PROBE3
-#define SDTKIT_STD_PROBE4 STAP_PROBE4
-#define SDTKIT_STD_PROBE5 STAP_PROBE5
-#define SDTKIT_STD_PROBE6 STAP_PROBE6
-#define SDTKIT_STD_PROBE7 STAP_PROBE7
-#define SDTKIT_STD_PROBE8 STAP_PROBE8
-#define SDTKIT_STD_PROBE9 STAP_PROBE9
-#define SDTKIT_STD_PROBE10 STAP_PROBE10
-#define SDTKIT_STD_PROBE11 STAP_PROBE11
-#define SDTKIT_STD_PROBE12 STAP_PROBE12
 #endif
 #endif
 #include <stddef.h>
@@ -274,7 +226,7 @@ __sdtkit_tobits(const __sdtkit_X &__sdtkit_x) { return __sdtkit_bits<__sdtkit_T,
 #define SDTKIT_PROBE0(p, m) \
 	do { \
 		SDTKIT_SITE_BEGIN \
-		SDTKIT_STD_PROBE(p, m); \
+		STAP_PROBE(p, m); \
 		SDTKIT_SITE_END \
 	} while (0)
 #endif
@@ -283,7 +235,7 @@ __sdtkit_tobits(const __sdtkit_X &__sdtkit_x) { return __sdtkit_bits<__sdtkit_T,
 	do { \
 		SDTKIT_SITE_BEGIN \
 		w1##L(t1, 1, a1) w2##L(t2, 2, a2) \
-		SDTKIT_STD_PROBE2(p, m, w1##A(t1, 1, a1), w2##A(t2, 2, a2)); \
+		STAP_PROBE2(p, m, w1##A(t1, 1, a1), w2##A(t2, 2, a2)); \
 		SDTKIT_SITE_END \
 	} while (0)
 #endif

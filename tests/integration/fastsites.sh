@@ -90,7 +90,7 @@ step "sdtkit header --sites=fast and --sites=sdt"
 "$SDTKIT" header --sites=fast -o fast.h fs.d || fail "header --sites=fast failed"
 "$SDTKIT" header -o std.h fs.d || fail "header failed"
 "$SDTKIT" object -o fs.o fs.d || fail "object failed"
-grep -q 'SDTKIT_FPROBE2(fs, leaf' fast.h && grep -q 'SDTKIT_FAST_PROBE2(p, m' fast.h ||
+grep -q 'SDTKIT_PROBE2(fs, leaf' fast.h && grep -q '^#define _SDT_NOP .byte 0x0f; .byte 0x1f; .byte 0x44; .byte 0x00; .byte 0x00$' fast.h ||
 	fail "fast.h has no fast site for fs:leaf"
 
 # site_bytes EXE PROBE: the 5 bytes at PROBE's address in EXE, as "0f 1f ..."

@@ -1,13 +1,15 @@
 # SPDX-License-Identifier: MIT
 # header_mix.sh: headers made with different options, included in one
-# translation unit, each keep their own sites. The probe macros call site
-# macros the headers share (SDTKIT_PROBEn, SDTKIT_FPROBEn, SDTKIT_NOOPn and
-# the ways of their arguments), each defined once under its own guard: a
+# translation unit. The probe macros call site macros the headers share
+# (SDTKIT_PROBEn, SDTKIT_NOOPn and the ways of their arguments), each
+# defined once under its own guard, and every site is <sys/sdt.h>'s own: a
 # standard header, a fast one (--sites=fast), one with default-visibility
 # semaphores, one with --floats=bits and a no-op header, in either include
 # order, compile warning-free as C and C++ under gcc and clang at every
 # SDTKIT_TYPECHECK level, and the program has exactly the notes of the
-# enabled probes, each with its own site form, semaphore and argument sizes.
+# enabled probes, each with its semaphore and argument sizes. A file that
+# includes a fast header (built -mno-red-zone) gets the 5-byte nop at all
+# its sites; a file without one, the 1-byte nop.
 # timeout: 300
 . "$TESTDIR/lib.sh"
 need gcc g++ clang clang++ readelf objdump
@@ -32,15 +34,15 @@ for d in ma mb me; do
 	"$SDTKIT" object -o $d.o $d.d || fail "object $d.d"
 done
 "$SDTKIT" object --semaphores=default -o mc.o mc.d || fail "object --semaphores=default mc.d"
-grep -q 'SDTKIT_PROBE2(ma, x' ma.h && grep -q 'SDTKIT_FPROBE2(mb, x' mb.h && grep -q 'SDTKIT_NOOP2(' md.h ||
+grep -q 'SDTKIT_PROBE2(ma, x' ma.h && grep -q 'SDTKIT_PROBE2(mb, x' mb.h && grep -q 'SDTKIT_NOOP2(' md.h ||
 	fail "the headers do not call the shared site macros"
 
-# prog ORDER: a program that includes the five headers in ORDER and fires each probe once
+# prog ORDER: a program that includes the headers in ORDER and fires each probe once
 prog() {
 	{
 		echo '#include <stdio.h>'
 		for h in $1; do echo "#include \"$h.h\""; done
-		cat <<'EOF'
+		cat <<'EOF2'
 volatile int vn = 7;
 volatile long vl = -9;
 volatile double vd = 2.5;
@@ -55,28 +57,35 @@ main(void)
 	MA_Y();
 	if (MA_X_ENABLED())
 		puts("ma:x enabled");
+#ifdef MB_X
 	MB_X(vl, vd);
+#else
+	(void)vl, (void)vd;
+#endif
 	MC_X(n, buf);
 	MD_X(n, buf);
 	MD_Y();
 	ME_X(vf, n);
 	return MD_X_ENABLED();
 }
-EOF
+EOF2
 	}
 }
 prog "ma mb mc md me" >one.c
 prog "me md mc mb ma" >two.c
+prog "ma mc md me" >std.c
 
-W="-Wall -Wextra -Wpedantic -Wshadow -Wundef -Werror -O2 -mno-red-zone -DSDTKIT_NO_RED_ZONE"
+W="-Wall -Wextra -Wpedantic -Wshadow -Wundef -Werror -O2"
 builds=0
-for src in one two; do
+for src in one two std; do
+	flags=$W
+	[ $src = std ] || flags="$W -mno-red-zone -DSDTKIT_NO_RED_ZONE"
 	for cc in gcc g++ clang clang++; do
 		case $cc in *++) lang=c++ ;; *) lang=c ;; esac
 		for level in 0 1 2; do
 			exe=$src-$cc-$level
-			# shellcheck disable=SC2086 # $W is a flag list
-			out=$("$cc" -x $lang $W -DSDTKIT_TYPECHECK=$level -c $src.c -o $exe.o 2>&1) ||
+			# shellcheck disable=SC2086 # $flags is a flag list
+			out=$("$cc" -x $lang $flags -DSDTKIT_TYPECHECK=$level -c $src.c -o $exe.o 2>&1) ||
 				fail "$(printf '%s -x %s level %s %s.c:\n%s' "$cc" $lang $level $src "$out")"
 			[ -z "$out" ] || fail "$(printf '%s level %s %s.c: diagnostics:\n%s' "$cc" $level $src "$out")"
 			gcc -o $exe $exe.o ma.o mb.o mc.o me.o 2>&1 || fail "linking $exe"
@@ -87,33 +96,43 @@ for src in one two; do
 			[ $level = 0 ] && mefloat="me:x: 4f@%s"
 			notes=$(readelf -n $exe | awk '$1 == "Name:" { n = $2 } $1 == "Provider:" { p = $2 }
 				$1 == "Arguments:" { $1 = ""; print p ":" n ":" $0 }' | sort)
-			want=$(printf '%s\n' "ma:x: -4@%s 8@%s" "ma:y: " "mb:x: -8@%s 8f@%s" "mc:x: -4@%s 8@%s" "$mefloat -4@%s" |
-				sed 's/%s/*/g' | sort)
+			probes="ma:x ma:y mc:x me:x"
+			want=$(printf '%s\n' "ma:x: -4@%s 8@%s" "ma:y: " "mc:x: -4@%s 8@%s" "$mefloat -4@%s")
+			if [ $src != std ]; then
+				probes="$probes mb:x"
+				want=$(printf '%s\n%s\n' "$want" "mb:x: -8@%s 8f@%s")
+			fi
+			want=$(printf '%s\n' "$want" | sed 's/%s/*/g; s/ *$//' | sort)
 			got=$(printf '%s\n' "$notes" | sed 's/@[^ ]*/@*/g; s/ *$//')
-			want=$(printf '%s\n' "$want" | sed 's/ *$//')
 			[ "$got" = "$want" ] ||
 				fail "$(printf '%s: the notes are\n%s\nnot\n%s' $exe "$notes" "$want")"
-			# each site has its own form: mb's the 5-byte nop, the others the 1-byte one
-			for p in ma:x mb:x mc:x me:x; do
+			# every site of a file with a fast header is the 5-byte nop, else the 1-byte one
+			for p in $probes; do
+				[ $p = ma:y ] && continue
 				at=$(readelf -n $exe | awk -v p="${p%%:*}" -v n="${p#*:}" '$1 == "Provider:" { pv = $2 }
 					$1 == "Name:" { nm = $2 } $1 == "Location:" && pv == p && nm == n { sub(",", "", $2); print $2; exit }')
 				[ -n "$at" ] || fail "$exe: no location for $p"
 				bytes=$(objdump -d --start-address="$at" --stop-address=$((at + 5)) $exe |
 					awk -F "\t" '/^ *[0-9a-f]+:\t/ { sub(/ *$/, "", $2); print $2; exit }')
-				case $p in
-				mb:x) [ "$bytes" = "0f 1f 44 00 00" ] || fail "$exe: $p's site is '$bytes', not the fast 5-byte nop" ;;
-				*) [ "$bytes" = 90 ] || fail "$exe: $p's site is '$bytes', not <sys/sdt.h>'s nop" ;;
+				case $src in
+				std) [ "$bytes" = 90 ] || fail "$exe: $p's site is '$bytes', not <sys/sdt.h>'s nop" ;;
+				*) [ "$bytes" = "0f 1f 44 00 00" ] || fail "$exe: $p's site is '$bytes', not the fast 5-byte nop" ;;
 				esac
 			done
-			# every enabled probe has its semaphore
+			# every enabled probe has its semaphore, and a keep note
 			readelf -n $exe | awk '$1 == "Location:" && $6 ~ /^0x0+$/ { bad = 1 } END { exit bad }' ||
 				fail "$exe: a note without its semaphore"
-			for d in ma mb mc me; do
+			[ "$(readelf -n $exe | grep -c 'Unknown note type: (0x4b454550)')" = "$(readelf -n $exe | grep -c NT_STAPSDT)" ] ||
+				fail "$exe: $(readelf -n $exe | grep -c 0x4b454550) keep notes for $(readelf -n $exe | grep -c NT_STAPSDT) sites"
+			for d in ma mc me; do
 				out=$("$SDTKIT" check $d.d $exe 2>&1) || fail "$(printf 'check %s.d %s:\n%s' $d $exe "$out")"
 			done
+			if [ $src != std ]; then
+				out=$("$SDTKIT" check mb.d $exe 2>&1) || fail "$(printf 'check mb.d %s:\n%s' $exe "$out")"
+			fi
 			out=$("$SDTKIT" check md.d $exe 2>&1) && fail "check md.d $exe found md's probes in a build whose md header is the no-op one"
 		done
 	done
 done
-[ $builds = 24 ] || fail "$builds builds, not 24"
-pass "$builds builds (2 include orders x 4 compilers x 3 levels): each probe's own site, note and semaphore"
+[ $builds = 36 ] || fail "$builds builds, not 36"
+pass "$builds builds (3 files x 4 compilers x 3 levels): each probe's note and semaphore; fast sites in the files with a fast header"

@@ -9,7 +9,8 @@
 # SDTKIT_TYPECHECK level, and the program has exactly the notes of the
 # enabled probes, each with its semaphore and argument sizes. A file that
 # includes a fast header (built -mno-red-zone) gets the 5-byte nop at all
-# its sites; a file without one, the 1-byte nop.
+# its sites; a file without one, the 1-byte nop. A probe may report a freed
+# pointer without a diagnostic (-Wuse-after-free), as with <sys/sdt.h>.
 # timeout: 300
 . "$TESTDIR/lib.sh"
 need gcc g++ clang clang++ readelf objdump
@@ -41,12 +42,22 @@ grep -q 'SDTKIT_PROBE2(ma, x' ma.h && grep -q 'SDTKIT_PROBE2(mb, x' mb.h && grep
 prog() {
 	{
 		echo '#include <stdio.h>'
+		echo '#include <stdlib.h>'
 		for h in $1; do echo "#include \"$h.h\""; done
 		cat <<'EOF2'
 volatile int vn = 7;
 volatile long vl = -9;
 volatile double vd = 2.5;
 volatile float vf = 1.5f;
+/* a probe that reports a pointer after freeing it, as GLib's mem__free does: <sys/sdt.h>'s
+ * site keeps the compiler quiet (-Wuse-after-free), and so must the header's */
+void freed(char *p);
+__attribute__((noinline)) void
+freed(char *p)
+{
+	free(p);
+	MA_X(1, p);
+}
 int
 main(void)
 {
@@ -55,6 +66,7 @@ main(void)
 
 	MA_X(n, "s");
 	MA_Y();
+	freed((char *)malloc((size_t)n));
 	if (MA_X_ENABLED())
 		puts("ma:x enabled");
 #ifdef MB_X
@@ -97,7 +109,7 @@ for src in one two std; do
 			notes=$(readelf -n $exe | awk '$1 == "Name:" { n = $2 } $1 == "Provider:" { p = $2 }
 				$1 == "Arguments:" { $1 = ""; print p ":" n ":" $0 }' | sort)
 			probes="ma:x ma:y mc:x me:x"
-			want=$(printf '%s\n' "ma:x: -4@%s 8@%s" "ma:y: " "mc:x: -4@%s 8@%s" "$mefloat -4@%s")
+			want=$(printf '%s\n' "ma:x: -4@%s 8@%s" "ma:x: -4@%s 8@%s" "ma:y: " "mc:x: -4@%s 8@%s" "$mefloat -4@%s")
 			if [ $src != std ]; then
 				probes="$probes mb:x"
 				want=$(printf '%s\n%s\n' "$want" "mb:x: -8@%s 8f@%s")

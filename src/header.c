@@ -492,20 +492,19 @@ spell(struct buf *out, const char *s)
 }
 
 /*
- * The declaration of the local that carries an argument of type type (its
- * name at nameoff) into the site, named var (or, with var NULL, the type
- * alone, for a cast). A parameter's adjustments apply: an array becomes a
- * pointer to its element, a function a pointer to it. What a pointer
+ * The type name of an argument of type type (its name at nameoff), as
+ * __typeof__ takes it for level 2's local. A parameter's adjustments
+ * apply: an array becomes a pointer to its element, a function a pointer
+ * to it. What a pointer
  * points to becomes const volatile ("char *" is "const volatile char*",
  * "char **" is "char*const volatile*"): a probe only reads its arguments,
  * so const or volatile data passes.
  */
 static void
-declaration(struct buf *out, const char *type, size_t nameoff, const char *var)
+argtype(struct buf *out, const char *type, size_t nameoff)
 {
 	struct buf t = {0}, elem = {0};
 	const char *post = type + nameoff, *last, *prev = NULL, *s;
-	const char *name = var ? var : "";
 
 	while (*post == ' ')
 		post++;
@@ -523,9 +522,7 @@ declaration(struct buf *out, const char *type, size_t nameoff, const char *var)
 	if (*post == '[' || *post == '(') {
 		/* an array or a function: a pointer to its element or to it */
 		bufadd(&t, type, nameoff);
-		bufputs(&t, "(*");
-		bufputs(&t, name);
-		bufputc(&t, ')');
+		bufputs(&t, "(*)");
 		if (*post == '[')
 			post = strchr(post, ']') + 1;
 		bufputs(&t, post);
@@ -554,14 +551,8 @@ declaration(struct buf *out, const char *type, size_t nameoff, const char *var)
 				w++;
 		}
 		bufputs(&t, last);
-		if (*name)
-			bufprintf(&t, " %s", name);
 	} else {
-		bufadd(&t, type, nameoff);
-		if (*name)
-			bufprintf(&t, "%s%s", nameoff > 0 && type[nameoff - 1] != ' ' && type[nameoff - 1] != '(' &&
-			          type[nameoff - 1] != '*' ? " " : "", name);
-		bufputs(&t, type + nameoff);
+		bufputs(&t, type);
 	}
 	spell(out, t.s);
 	buffree(&t);
@@ -709,11 +700,11 @@ argspec(struct buf *out, const struct arg *a, enum argway way)
 		break;
 	case AW_PTR:
 		bufputs(out, "SDTKIT_P, ");
-		declaration(out, a->ctype, a->cnameoff, NULL);
+		argtype(out, a->ctype, a->cnameoff);
 		return;
 	case AW_USER:
 		bufputs(out, "SDTKIT_U, ");
-		declaration(out, a->ctype, a->cnameoff, NULL);
+		argtype(out, a->ctype, a->cnameoff);
 		return;
 	case AW_BITS:
 		bufputs(out, floatsize(a->ctype) == 4 ? "SDTKIT_F4, " : "SDTKIT_F8, ");

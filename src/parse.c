@@ -1367,6 +1367,19 @@ soleword(const char *type, size_t *wlen)
 }
 
 /*
+ * the typedef that type's one word names (*word and *wlen set), or NULL:
+ * none, another number of words, no typedefs at all, or deeper than
+ * TYPEDEFDEPTH
+ */
+static const struct typedefn *
+soletypedef(const struct model *m, const char *type, int depth, const char **word, size_t *wlen)
+{
+	if (m->ntypedefs == 0 || depth > TYPEDEFDEPTH || !(*word = soleword(type, wlen)))
+		return NULL;
+	return modeltypedef(m, *word, *wlen);
+}
+
+/*
  * type (its name at nameoff) with the typedef name it uses followed to what
  * it stands for, where that is a type the header names itself: a typedef of
  * a type without a declarator ('typedef unsigned int Oid') is replaced
@@ -1385,10 +1398,7 @@ resolvetype(const struct model *m, const char *type, size_t nameoff, int depth, 
 	char *inner = NULL;
 	int ok = 1;
 
-	if (m->ntypedefs == 0)
-		return 0;
-	word = soleword(type, &wlen);
-	if (!word || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
+	if (!(t = soletypedef(m, type, depth, &word, &wlen)))
 		return 0;
 	ttype = t->type;
 	toff = t->nameoff;
@@ -1467,10 +1477,7 @@ typedefpointer(const struct model *m, const char *type, int depth)
 
 	if (strpbrk(type, "*(["))
 		return 1;
-	if (m->ntypedefs == 0)
-		return 0;
-	word = soleword(type, &wlen);
-	if (!word || depth > TYPEDEFDEPTH || !(t = modeltypedef(m, word, wlen)))
+	if (!(t = soletypedef(m, type, depth, &word, &wlen)))
 		return 0;
 	return typedefpointer(m, t->type, depth + 1);
 }

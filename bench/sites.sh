@@ -89,14 +89,12 @@ EOF
 mkdir -p "$w/sdt" "$w/fast"
 "$SDTKIT" header -o "$w/sdt/probes.h" "$w/bs.d" || die "sdtkit header failed"
 "$SDTKIT" header --sites=fast -o "$w/fast/probes.h" "$w/bs.d" || die "sdtkit header --sites=fast failed"
-# as the build integrations compile them: the fast one without the red zone
+# as the build integrations compile them (the fast one without the red zone), traced
 gcc -O2 -I"$w/sdt" "$w/bs.c" "$w/bs.o" -o "$w/bs-sdt" || die "compiling the standard site failed"
 gcc -O2 -mno-red-zone -DSDTKIT_NO_RED_ZONE -I"$w/fast" "$w/bs.c" "$w/bs.o" -o "$w/bs-fast" ||
 	die "compiling the fast site failed"
-# untraced only, to tell the nop's cost from the red zone's: each change alone
-gcc -O2 -mno-red-zone -I"$w/sdt" "$w/bs.c" "$w/bs.o" -o "$w/bs-sdtnrz" || die "compiling sdtnrz failed"
-gcc -O2 -DSDTKIT_NO_RED_ZONE -I"$w/fast" "$w/bs.c" "$w/bs.o" -o "$w/bs-fastrz" || die "compiling fastrz failed"
-# the untraced builds, one per placement of leaf
+# the untraced builds, one per placement of leaf, with two controls that tell the nop's cost
+# from the red zone's (the standard site -mno-red-zone, the fast one with the red zone)
 for k in $PLACEMENTS; do
 	pl="-fno-toplevel-reorder -falign-functions=1 -DPAD=\"$k\""
 	gcc -O2 $pl -I"$w/sdt" "$w/bs.c" "$w/bs.o" -o "$w/bs-sdt-$k" &&
